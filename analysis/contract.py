@@ -189,9 +189,9 @@ TABS_BY_KEY: dict[str, Tab] = {t.key: t for t in TABS}
 
 # When the Thông tin tab is missing, these (the demo ward's) are shown, with a notice.
 DEFAULT_INFO = {
-    "ward_name": "Phường (chưa khai báo tên)",
+    "ward_name": "Phường Vĩnh Hòa Đông (dữ liệu mẫu)",
     "report_to": "Phòng Kinh tế thành phố Châu Đốc",
     "plan_year": None,
-    "plan_number": "",
+    "plan_number": "42/KH-UBND",
     "note": "",
 }

@@ -167,11 +167,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+class _Blanks(dict):
+    """A missing parameter reads as blank, never a crash in front of a user."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
     """The string for `key` in `lang`, with `{params}` filled in."""
     vi, en = CATALOGUE[key]
     text = en if lang == "en" else vi
-    return text.format(**params) if params else text
+    shown = {k: ("" if v is None else v) for k, v in params.items()}
+    return text.format_map(_Blanks(shown))
 
 
 def has(key: str) -> bool:

@@ -1,0 +1,80 @@
+"""Picks the data source (OCOP_DATA, then secrets, then the demo) and reads it raw.
+
+I/O only: no reading rule is applied here (see analysis/normalise.py).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from data_sources.raw import RawWorkbook, SourceError
+
+DEMO_PATH = Path(__file__).parent / "demo" / "ocop_demo.xlsx"
+DEFAULT_TTL_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    kind: str  # "demo", "xlsx" or "gsheet"
+    location: str  # a path, or a Google Sheets URL or key
+
+
+def _looks_like_sheet(value: str) -> bool:
+    return "docs.google.com/spreadsheets" in value or (
+        not value.lower().endswith((".xlsx", ".xlsm")) and "/" not in value and "\\" not in value
+        and len(value) >= 20)
+
+
+def resolve_source(env: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None) -> SourceConfig:
+    """OCOP_DATA overrides [ocop] data in secrets; with neither, the demo workbook."""
+    env = os.environ if env is None else env
+    ocop = (secrets or {}).get("ocop", {}) or {}
+    value = (env.get("OCOP_DATA") or ocop.get("data") or "").strip()
+    if not value:
+        return SourceConfig("demo", str(DEMO_PATH))
+    return SourceConfig("gsheet" if _looks_like_sheet(value) else "xlsx", value)
+
+
+def cache_ttl(env: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None) -> int:
+    """Seconds a read is shared by every viewer: OCOP_CACHE_TTL, [ocop] cache_ttl, or 5 minutes."""
+    env = os.environ if env is None else env
+    value = env.get("OCOP_CACHE_TTL") or ((secrets or {}).get("ocop", {}) or {}).get("cache_ttl")
+    try:
+        return max(0, int(value)) if value not in (None, "") else DEFAULT_TTL_SECONDS
+    except (TypeError, ValueError):
+        return DEFAULT_TTL_SECONDS
+
+
+def credentials_info(env: Mapping[str, str] | None = None,
+                     secrets: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
+    """[gcp_service_account] in secrets (the Streamlit convention), else GOOGLE_APPLICATION_CREDENTIALS."""
+    env = os.environ if env is None else env
+    table = (secrets or {}).get("gcp_service_account")
+    if table:
+        return dict(table)
+    path = env.get("GOOGLE_APPLICATION_CREDENTIALS")
+    if not path:
+        return None
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SourceError("credentials_invalid", detail="GOOGLE_APPLICATION_CREDENTIALS") from error
+
+
+def read_source(config: SourceConfig, env: Mapping[str, str] | None = None,
+                secrets: Mapping[str, Any] | None = None) -> RawWorkbook:
+    """The raw workbook of a source; SourceError when it cannot be read at all."""
+    if config.kind == "gsheet":
+        from data_sources.google_sheets import read_google_sheet  # gspread only when needed
+
+        return read_google_sheet(config.location, credentials_info(env, secrets))
+    from data_sources.excel import read_xlsx
+
+    return read_xlsx(config.location, kind=config.kind)
+
+
+__all__ = ["DEMO_PATH", "RawWorkbook", "SourceConfig", "SourceError", "cache_ttl", "credentials_info",
+           "read_source", "resolve_source"]

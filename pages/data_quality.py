@@ -1,0 +1,50 @@
+"""Dữ liệu: what was read from each tab, and every issue an officer should fix."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import contract, strings
+from analysis.summary import issues_table
+from pages import common
+
+ctx = common.context()
+st.title(ctx.t("data.heading"))
+if ctx.ds.source.get("url"):
+    st.link_button(ctx.t("data.open_sheet"), ctx.ds.source["url"])
+st.caption(ctx.t("data.explain"))
+
+st.subheader(ctx.t("data.rows_heading"))
+accounting = pd.DataFrame([
+    {
+        ctx.t("col.tab"): ctx.ds.found_tabs.get(tab.key) or f"{tab.title} {ctx.t('data.tab_not_found')}",
+        ctx.t("col.read"): ctx.ds.accounting[tab.key]["read"],
+        ctx.t("col.accepted"): ctx.ds.accounting[tab.key]["accepted"],
+        ctx.t("col.rejected"): ctx.ds.accounting[tab.key]["rejected"],
+    }
+    for tab in contract.TABS
+])
+st.dataframe(accounting, hide_index=True, width="stretch")
+
+issues = issues_table(ctx.ds, ctx.lang)
+st.subheader(ctx.t("data.issues_heading", count=len(issues)))
+if issues.empty:
+    st.success(ctx.t("data.no_issues"))
+else:
+    left, right = st.columns(2)
+    tabs = left.multiselect(ctx.t("data.filter_tab"), sorted(issues["tab"].unique()))
+    severities = right.multiselect(ctx.t("data.filter_severity"), ["error", "warning", "notice"],
+                                   format_func=lambda s: strings.t(f"severity.{s}", ctx.lang))
+    if tabs:
+        issues = issues[issues["tab"].isin(tabs)]
+    if severities:
+        issues = issues[issues["severity"].isin(severities)]
+    shown = pd.DataFrame({
+        ctx.t("col.severity"): [strings.t(f"severity.{s}", ctx.lang) for s in issues["severity"]],
+        ctx.t("col.tab"): issues["tab"],
+        ctx.t("col.row"): issues["row"],
+        ctx.t("col.column"): issues["column"],
+        ctx.t("col.value"): issues["value"],
+        ctx.t("col.reason"): issues["reason_text"],
+    })
+    st.dataframe(shown, hide_index=True, width="stretch")
