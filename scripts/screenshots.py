@@ -1,0 +1,54 @@
+"""Screenshots of the running dashboard in headless Chromium, for a person to look at.
+
+    python scripts/screenshots.py [--base http://localhost:8501] [--out artefacts/screens]
+
+Takes each page (and any extra query strings) at 1366x768 and 390x844.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
+PAGES = ["tong-quan", "du-lieu"]
+
+
+def wait_for_app(page) -> None:
+    """Streamlit renders after the websocket run; wait until it stops running."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=30000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30000)
+    page.wait_for_timeout(1500)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", default="http://localhost:8501")
+    parser.add_argument("--out", default="artefacts/screens")
+    parser.add_argument("--pages", nargs="*", default=PAGES, help="url paths, may carry ?query")
+    parser.add_argument("--full", action="store_true", help="whole page, not just the viewport")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for size_name, (width, height) in SIZES.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for path in args.pages:
+                page.goto(f"{args.base}/{path}")
+                wait_for_app(page)
+                name = path.replace("/", "_").replace("?", "__").replace("&", "_").replace("=", "-")
+                target = out / f"{name or 'root'}-{size_name}.png"
+                page.screenshot(path=str(target), full_page=args.full)
+                print(target)
+            page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
