@@ -38,12 +38,12 @@ def _source_status(ctx_lang: str, config, ds) -> None:
 
 
 def _year(lang: str, available: list[int]) -> int:
-    wanted = st.query_params.get("year")
-    default = available[0] if available else None
-    if wanted and wanted.isdigit() and int(wanted) in available:
-        default = int(wanted)
-    year = st.sidebar.selectbox(strings.t("sidebar.year", lang), available,
-                                index=available.index(default) if default in available else 0)
+    """The link's year starts the selector; the selector then writes the link."""
+    key = "filter_year"
+    if key not in st.session_state or st.session_state[key] not in available:
+        wanted = st.query_params.get("year", "")
+        st.session_state[key] = int(wanted) if wanted.isdigit() and int(wanted) in available else available[0]
+    year = st.sidebar.selectbox(strings.t("sidebar.year", lang), available, key=key)
     st.query_params["year"] = str(year)
     return year
 

@@ -164,6 +164,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Warning: the cell is ignored but the row counts. Error: the row or tab is not counted.",
     ),
     "empty.no_data_year": ("Chưa có dữ liệu cho năm {year}.", "No data for {year} yet."),
+    # --- the officers' template (analysis/template.py) ------------------------
+    "template.download": ("Tải bảng tính mẫu (.xlsx)", "Download the template (.xlsx)"),
+    "template.download_help": (
+        "Bảng tính trống đúng mẫu, có trang Hướng dẫn và danh sách chọn; danh sách khóm lấy từ dữ liệu đang dùng.",
+        "A blank workbook in the expected layout, with a Hướng dẫn (instructions) tab and dropdown lists; "
+        "the khóm list comes from the data in use.",
+    ),
+    "template.written": ("Đã ghi bảng tính mẫu “{path}” ({areas} khóm).", "Wrote the template “{path}” ({areas} khóm)."),
+    "template.write_failed": ("Không ghi được tệp “{path}”: {detail}", "Cannot write “{path}”: {detail}"),
 }
 
 
@@ -174,8 +183,8 @@ class _Blanks(dict):
         return ""
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
-    """The string for `key` in `lang`, with `{params}` filled in."""
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
+    """The string for `key` in `lang`, with `{params}` filled in (any names, even `key`)."""
     vi, en = CATALOGUE[key]
     text = en if lang == "en" else vi
     shown = {k: ("" if v is None else v) for k, v in params.items()}

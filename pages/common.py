@@ -45,7 +45,7 @@ class Context:
     config: SourceConfig
     years: list[int]
 
-    def t(self, key: str, **params: Any) -> str:
+    def t(self, key: str, /, **params: Any) -> str:
         return strings.t(key, self.lang, **params)
 
 

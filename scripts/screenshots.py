@@ -15,7 +15,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
-PAGES = ["tong-quan", "du-lieu"]
+PAGES = ["", "du-lieu"]
 
 
 def wait_for_app(page) -> None:

@@ -1,0 +1,31 @@
+"""Shared fixtures: the demo raw workbook, a clean Streamlit cache per test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.fakes.sheets_api import fake_sheets_api  # noqa: F401  (a fixture for every test module)
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data_sources" / "demo" / "ocop_demo.xlsx"
+
+
+@pytest.fixture
+def demo_raw():
+    from data_sources.excel import read_xlsx
+
+    return read_xlsx(DEMO, kind="demo")
+
+
+@pytest.fixture
+def clean_app_env(monkeypatch, tmp_path):
+    """No data source configured and an empty Streamlit cache, like a fresh start."""
+    import streamlit as st
+
+    for name in ("OCOP_DATA", "GOOGLE_APPLICATION_CREDENTIALS", "OCOP_CACHE_TTL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(ROOT)
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
