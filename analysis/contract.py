@@ -195,3 +195,7 @@ DEFAULT_INFO = {
     "plan_number": "42/KH-UBND",
     "note": "",
 }
+
+# Tabs the officers' template adds around the data (analysis/template.py): the instructions
+# and the hidden dropdown lists. The reader skips them without a notice.
+IGNORED_TABS = ("Hướng dẫn", "_Danh mục")

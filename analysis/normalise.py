@@ -63,9 +63,12 @@ def empty_table(tab: c.Tab) -> pd.DataFrame:
 def _find_tabs(raw_titles: list[str], issues: _Issues) -> dict[str, str]:
     """Contract tab key -> raw title, matched tolerantly; unmatched tabs are a notice."""
     matcher = Matcher({t.title: t.key for t in c.TABS} | {t.key: t.key for t in c.TABS})
+    ignored = Matcher({t: t for t in c.IGNORED_TABS})  # the template's instructions and lists
     found: dict[str, str] = {}
     for title in raw_titles:
         key = matcher.match(str(title))
+        if key is None and ignored.match(str(title)) is not None:
+            continue
         if key is None:
             issues.add(str(title), None, None, None, NOTICE, "tab_unknown")
         elif key in found:
