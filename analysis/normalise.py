@@ -285,6 +285,9 @@ def _column_letter(position: int) -> str:
     return letters
 
 
+_INFO_HEADERS = ("mục", "muc")
+
+
 def _read_info(title: str | None, rows: list[list[Any]], issues: _Issues) -> tuple[dict[str, Any], dict[str, int]]:
     """Thông tin: key/value rows (column A the item, column B its value)."""
     info: dict[str, Any] = dict(c.DEFAULT_INFO)
@@ -297,15 +300,17 @@ def _read_info(title: str | None, rows: list[list[Any]], issues: _Issues) -> tup
         cells = list(row) + [None, None]
         if all(is_blank(v) for v in row):
             continue
-        read += 1
         item, value = cells[0], cells[1]
+        if not is_blank(item) and fold(str(item)) in _INFO_HEADERS:
+            continue  # the template's "Mục | Giá trị" header row, like any tab's header
+        read += 1
         if is_blank(item):
             issues.add(title, index + 1, "A", value, ERROR, "key_missing")
             continue
         accepted += 1
         key = matcher.match(str(item))
         if key is None:
-            if fold(str(item)) not in ("mục", "muc", "thông tin", "thong tin"):
+            if fold(str(item)) not in ("thông tin", "thong tin"):
                 issues.add(title, index + 1, as_text(item), value, NOTICE, "info_unknown")
             continue
         parsed = PARSERS[c.YEAR](value) if key == "plan_year" else as_text(value)
