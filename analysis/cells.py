@@ -166,7 +166,8 @@ def parse_yesno(value: Any) -> bool | Invalid:
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
-        return Invalid("yesno") if value not in (0, 1) else bool(value)
+        # 1/0 are yes/no; any other number is a registration number typed as a number: yes
+        return bool(value) if value in (0, 1) else (True if math.isfinite(value) else Invalid("yesno"))
     key = fold_ascii(str(value))
     if key in _YES:
         return True

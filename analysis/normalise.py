@@ -122,12 +122,32 @@ def _parse_column(series: pd.Series, parse: Callable[[Any], Any],
                   blank_result: Any = None) -> tuple[np.ndarray, np.ndarray]:
     """(parsed values, invalid mask), parsing each distinct value once."""
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if _mixes_bools_and_numbers(series, uniques):
+        return _parse_bools_apart(series, parse, blank_result)
     results = np.empty(len(uniques) + 1, dtype=object)
     for i, value in enumerate(uniques):
         results[i] = parse(value)
     results[-1] = blank_result if blank_result is not None else parse(None)
     invalid = np.fromiter((isinstance(r, Invalid) for r in results), dtype=bool, count=len(results))
     return results[codes], invalid[codes]  # code -1 (missing) picks the last slot
+
+
+def _mixes_bools_and_numbers(series: pd.Series, uniques: Any) -> bool:
+    """factorize() takes True for 1 and False for 0 (they hash alike); a column that may
+    hold both a checkbox and a 0/1 number must be split before parsing."""
+    if not any(type(u) in (bool, int, float) and u in (0, 1) for u in uniques):
+        return False
+    kinds = {type(v) is bool for v in series.array if type(v) in (bool, int, float)}
+    return len(kinds) == 2
+
+
+def _parse_bools_apart(series: pd.Series, parse: Callable[[Any], Any],
+                       blank_result: Any) -> tuple[np.ndarray, np.ndarray]:
+    is_bool = np.fromiter((type(v) is bool for v in series.array), dtype=bool, count=len(series))
+    values, invalid = np.empty(len(series), dtype=object), np.zeros(len(series), dtype=bool)
+    for part in (is_bool, ~is_bool):
+        values[part], invalid[part] = _parse_column(series[part], parse, blank_result)
+    return values, invalid
 
 
 def _vocab_parser(column: c.Column, areas: list[str]) -> Callable[[Any], Any] | None:

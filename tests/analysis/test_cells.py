@@ -159,7 +159,7 @@ def test_no(cell):
     assert parse_yesno(cell) is False
 
 
-@pytest.mark.parametrize("cell", ["có lẽ", "???", "abc", 2])
+@pytest.mark.parametrize("cell", ["có lẽ", "???", "abc"])
 def test_unclear_yesno_is_invalid(cell):
     assert parse_yesno(cell) == Invalid("yesno")
 
