@@ -164,8 +164,6 @@ def test_unclear_yesno_is_invalid(cell):
     assert parse_yesno(cell) == Invalid("yesno")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a registration number typed as a number cell (Excel/Google "
-                                       "store 1601234567 as a number) is Invalid, not yes")
 def test_registration_number_typed_as_a_number_is_yes():
     # WORKBOOK.md: "a registration number means yes". As text "1601234567" it is yes;
     # the same digits in a numeric cell must mean the same.

@@ -589,9 +589,6 @@ def test_unknown_target_code_is_a_warning_and_the_row_stays():
 
 # --- a known defect --------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="BUG: normalise parses each distinct value once with pd.factorize, "
-                                       "which treats True, 1 and 1.0 as one value, so a TRUE cell and a 1 "
-                                       "cell in one column get the same (first-seen) reading")
 def test_true_and_1_in_one_column_are_read_separately():
     outreach = [["Ngày", "Số người tham dự"], [date(2023, 1, 1), True], [date(2023, 1, 2), 1]]
     ds = normalise(book(Tuyên_truyền=outreach))
