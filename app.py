@@ -6,50 +6,65 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import date, datetime
 
 import streamlit as st
 
-from analysis import formatting, strings
-from analysis.indicators import Filters, years
+from analysis import contract, formatting, strings
+from analysis.indicators import Filters, all_areas, years
 from data_sources import SourceError, resolve_source
-from pages import common
+from pages import common, filters
 
 log = logging.getLogger("ocop")
 
 st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")
 
 
-def _language() -> str:
-    lang = st.query_params.get("lang", strings.DEFAULT_LANG)
-    return lang if lang in strings.LANGS else strings.DEFAULT_LANG
-
-
-def _source_status(ctx_lang: str, config, ds) -> None:
+def _source_status(lang: str, config, ds) -> None:
     kind = ds.source.get("kind", config.kind)
-    label = strings.t(f"source.{kind}", ctx_lang, location=config.location, title=ds.source.get("title") or "")
-    st.sidebar.caption(strings.t("sidebar.source", ctx_lang))
-    st.sidebar.text(label)
+    st.sidebar.caption(strings.t("sidebar.source", lang))
+    st.sidebar.text(strings.t(f"source.{kind}", lang, location=config.location, title=ds.source.get("title") or ""))
     read_at = ds.source.get("read_at")
     if read_at:
-        from datetime import datetime
-
         local = datetime.fromisoformat(read_at).astimezone()
-        st.sidebar.caption(strings.t("sidebar.read_at", ctx_lang, time=formatting.timestamp(local)))
+        st.sidebar.caption(strings.t("sidebar.read_at", lang, time=formatting.timestamp(local)))
 
 
-def _year(lang: str, available: list[int]) -> int:
-    """The link's year starts the selector; the selector then writes the link."""
-    key = "filter_year"
-    if key not in st.session_state or st.session_state[key] not in available:
-        wanted = st.query_params.get("year", "")
-        st.session_state[key] = int(wanted) if wanted.isdigit() and int(wanted) in available else available[0]
-    year = st.sidebar.selectbox(strings.t("sidebar.year", lang), available, key=key)
-    st.query_params["year"] = str(year)
-    return year
+def _default_year_first(ds) -> list[int]:
+    """Years with data, the newest year that has targets first (the usual view)."""
+    available = years(ds) or [int(ds.info.get("plan_year") or date.today().year)]
+    with_targets = sorted({int(y) for y in ds.tables["targets"]["year"].dropna()}, reverse=True)
+    first = with_targets[0] if with_targets else available[0]
+    return [first] + [y for y in available if y != first]
+
+
+def _filters(ds, lang: str, notices: list[str]) -> Filters:
+    year = filters.choose_one("year", strings.t("sidebar.year", lang), _default_year_first(ds), notices, lang)
+    areas = filters.choose_many("khom", strings.t("sidebar.khom", lang), all_areas(ds), notices, lang,
+                                strings.t("sidebar.all_khom", lang))
+    groups = filters.choose_many("group", strings.t("sidebar.group", lang), list(contract.PRODUCT_GROUPS),
+                                 notices, lang, strings.t("sidebar.all_groups", lang))
+    return Filters(int(year), areas, groups)
+
+
+def _pages(lang: str) -> list:
+    # URL paths come from the file names (overview, products, ...), as Streamlit derives them
+    # for a pages/ folder too, so a shared link resolves the same way on a server's first run.
+    def page(path: str, key: str, icon: str, **kw):
+        return st.Page(path, title=strings.t(key, lang), icon=icon, **kw)
+
+    return [
+        page("pages/overview.py", "nav.overview", ":material/dashboard:", default=True),
+        page("pages/products.py", "nav.products", ":material/inventory_2:"),
+        page("pages/outreach.py", "nav.outreach", ":material/campaign:"),
+        page("pages/training.py", "nav.training", ":material/school:"),
+        page("pages/data_quality.py", "nav.data", ":material/fact_check:"),
+    ]
 
 
 def main() -> None:
-    lang = _language()
+    lang = filters.language()
+    navigation = st.navigation(_pages(lang))
     st.sidebar.title(strings.t("app.title", lang))
     config = resolve_source(os.environ, common.secrets())
     try:
@@ -60,21 +75,22 @@ def main() -> None:
             common.clear_cache()
             st.rerun()
         st.stop()
+    notices: list[str] = []
+    chosen = _filters(ds, lang, notices)
+    lang = filters.choose_one("lang", strings.t("sidebar.language", lang), list(strings.LANGS), notices, lang,
+                              format_func=lambda code: strings.t(f"lang.{code}"), widget="radio")
+    st.sidebar.caption(strings.t("sidebar.share_hint", lang))
+    st.sidebar.divider()
     _source_status(lang, config, ds)
     if st.sidebar.button(strings.t("sidebar.refresh", lang)):
         common.clear_cache()
         st.rerun()
-    available = years(ds) or [int(ds.info.get("plan_year") or 2023)]
-    year = _year(lang, available)
-    common.set_context(common.Context(ds, Filters(year), lang, config, available))
+    common.set_context(common.Context(ds, chosen, lang, config, years(ds)))
     if config.kind == "demo":
-        st.info(strings.t("source.sample_banner", lang), icon="ℹ️")
-    pages = [
-        st.Page("pages/overview.py", title=strings.t("nav.overview", lang), icon="📊", url_path="tong-quan",
-                default=True),
-        st.Page("pages/data_quality.py", title=strings.t("nav.data", lang), icon="🧾", url_path="du-lieu"),
-    ]
-    st.navigation(pages).run()
+        st.info(strings.t("source.sample_banner", lang), icon=":material/info:")
+    for notice in notices:
+        st.warning(common.md(notice), icon=":material/link_off:")
+    navigation.run()
 
 
 try:
@@ -82,4 +98,4 @@ try:
 except Exception:  # Streamlit's stop/rerun are BaseExceptions and pass through
     # The user gets a plain Vietnamese message; the traceback goes to the server log only.
     log.exception("page failed")
-    st.error(strings.t("error.unexpected", _language()))
+    st.error(strings.t("error.unexpected", filters.language()))

@@ -1,15 +1,22 @@
 """Numbers and dates as Vietnamese readers write them: 1.234,5 and 15/03/2023."""
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 from typing import Any
+
+import pandas as pd
 
 DASH = "—"
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, NaT and pd.NA all read as missing."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list-like is not a missing scalar
+        return False
 
 
 def number(value: Any, decimals: int = 0, lang: str = "vi") -> str:

@@ -104,8 +104,9 @@ def indicators(ds: Dataset, f: Filters, lang: str = strings.DEFAULT_LANG) -> pd.
         target_row = by_code.get(code)
         target = float(target_row.target) if target_row is not None and pd.notna(target_row.target) else None
         actual = values.get(code)
+        # The officers' own wording in Vietnamese; the catalogue's in English (or when blank).
         label = target_row.label if target_row is not None and isinstance(target_row.label, str) else None
-        if label is None:
+        if label is None or (lang == "en" and strings.has(f"indicator.{code}")):
             label = strings.t(f"indicator.{code}", lang) if strings.has(f"indicator.{code}") else code
         rows.append({
             "code": code, "label": label, "target": target, "actual": actual,

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -13,7 +16,8 @@ import streamlit as st
 from analysis import strings
 from analysis.indicators import Filters
 from analysis.normalise import Dataset, normalise_workbook
-from data_sources import SourceConfig, SourceError, cache_ttl, read_source
+from data_sources import SourceConfig, SourceError, cache_ttl
+from data_sources.resilient import load_with_fallback
 
 CONTEXT_KEY = "_ocop_context"
 
@@ -27,14 +31,36 @@ def secrets() -> dict[str, Any]:
 
 
 @st.cache_data(ttl=cache_ttl(os.environ, secrets()), show_spinner=False, max_entries=8)
+def load_dataset_with_status(kind: str, location: str) -> tuple[Dataset, dict[str, Any]]:
+    """One read and one normalisation shared by every viewer until the TTL runs out.
+
+    Returns (dataset, status). status, for the frame's banner, is plain picklable data:
+    {"fallback": bool,            # True: the source failed, this is the last good snapshot
+     "error_code": str | None,    # the SourceError code (key source_error.<code>) when fallback
+     "error_params": dict,        # its params, for strings.t(f"source_error.{code}", ...)
+     "snapshot_at": str | None}   # ISO time the snapshot was read from the source (UTC)
+    With no snapshot to fall back on, the SourceError is raised as before. A fallback is
+    cached for the TTL like a fresh read (Google is not asked again meanwhile); "Tải lại
+    dữ liệu" (clear_cache) retries at once.
+    """
+    result = load_with_fallback(SourceConfig(kind, location), os.environ, secrets())
+    error = result.error
+    status = {
+        "fallback": result.fallback,
+        "error_code": error.code if error is not None else None,
+        "error_params": dict(error.params) if error is not None else {},
+        "snapshot_at": result.snapshot_at.isoformat() if result.snapshot_at is not None else None,
+    }
+    return normalise_workbook(result.raw), status
+
+
 def load_dataset(kind: str, location: str) -> Dataset:
-    """One read and one normalisation shared by every viewer until the TTL runs out."""
-    raw = read_source(SourceConfig(kind, location), os.environ, secrets())
-    return normalise_workbook(raw)
+    """The dataset alone (cached through load_dataset_with_status)."""
+    return load_dataset_with_status(kind, location)[0]
 
 
 def clear_cache() -> None:
-    load_dataset.clear()
+    load_dataset_with_status.clear()
 
 
 @dataclass
@@ -49,11 +75,26 @@ class Context:
         return strings.t(key, self.lang, **params)
 
 
+FRAME_TOKEN = "_ocop_frame_ran"
+
+
 def set_context(ctx: Context) -> None:
+    """Called by the frame on every run, right before the page runs."""
     st.session_state[CONTEXT_KEY] = ctx
+    st.session_state[FRAME_TOKEN] = True
 
 
 def context() -> Context:
+    """The context the frame set in this very run.
+
+    When a server (or AppTest) still knows the pages/ folder, Streamlit may execute a
+    page file directly, without app.py. The page then runs the frame, which renders the
+    page through st.navigation, and this outer run stops. The token, taken here, tells
+    this run's context from a previous run's.
+    """
+    if not st.session_state.pop(FRAME_TOKEN, False):
+        runpy.run_path(str(Path(__file__).resolve().parent.parent / "app.py"), run_name="__main__")
+        st.stop()
     return st.session_state[CONTEXT_KEY]
 
 
@@ -67,3 +108,37 @@ def md(text: Any) -> str:
 
 def source_error_message(error: SourceError, lang: str) -> str:
     return strings.t(f"source_error.{error.code}", lang, **error.params)
+
+
+# Charts stay static enough for a projector: no mode bar clutter, no scroll-zoom.
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+
+
+def filter_caption(ctx: Context) -> None:
+    """Says which khóm and groups the page is narrowed to, so a screenshot is never ambiguous."""
+    parts = []
+    if ctx.filters.areas:
+        parts.append(ctx.t("filters.showing_khom", names=", ".join(ctx.filters.areas)))
+    if ctx.filters.groups:
+        parts.append(ctx.t("filters.showing_group", names=", ".join(ctx.filters.groups)))
+    if parts:
+        st.caption(md(" · ".join(parts)))
+
+
+def data_date(ctx: Context) -> date:
+    """The day the data was read: what "expired" and "overdue" are judged against."""
+    read_at = ctx.ds.source.get("read_at")
+    return datetime.fromisoformat(read_at).astimezone().date() if read_at else date.today()
+
+
+def chart(ctx: Context, figure: Any, empty_key: str, **params: Any) -> None:
+    """A figure, or the explanation of why there is none (figure builders return None)."""
+    if figure is None:
+        empty_state(ctx, empty_key, **params)
+    else:
+        st.plotly_chart(figure, config=CHART_CONFIG)
+
+
+def empty_state(ctx: Context, key: str, **params: Any) -> None:
+    """An explanation instead of an empty chart."""
+    st.info(md(ctx.t(key, **params)), icon=":material/info:")

@@ -1,44 +1,60 @@
-"""Tổng quan: the year's targets beside what was achieved."""
+"""Tổng quan: is the ward on track for this year's targets, and what is furthest behind?"""
 from __future__ import annotations
 
 import streamlit as st
 
-from analysis import formatting
+from analysis import figures, formatting
 from analysis.indicators import indicators
+from analysis.outreach import as_of
+from analysis.pace import most_urgent, with_pace
 from pages import common
 
+# Colour follows pace, and the pace word is always written beside it.
+PACE_COLOUR = {"reached": "normal", "on_track": "off", "behind": "inverse"}
+
 ctx = common.context()
-info = ctx.ds.info
-st.title(ctx.t("overview.heading", year=ctx.filters.year))
+info, year = ctx.ds.info, ctx.filters.year
+day = as_of(ctx.ds, year)
+st.title(ctx.t("overview.heading", year=year))
 st.markdown(common.md(ctx.t("overview.ward_plan", ward=info.get("ward_name") or "",
                             plan=info.get("plan_number") or "—")))
-if info.get("report_to"):
-    st.caption(ctx.t("overview.report_to", office=info["report_to"]))
+st.caption(ctx.t("overview.freshness", day=formatting.day(day)) + (
+    " · " + ctx.t("overview.report_to", office=info["report_to"]) if info.get("report_to") else ""))
+common.filter_caption(ctx)
 
-table = indicators(ctx.ds, ctx.filters, ctx.lang)
-with_target = table[table["target"].notna()]
+table = with_pace(indicators(ctx.ds, ctx.filters, ctx.lang), year, day)
+with_target = table[table["target"].notna() & (table["target"] > 0)]
 if with_target.empty:
-    st.info(ctx.t("overview.no_targets", year=ctx.filters.year))
+    st.info(ctx.t("overview.no_targets", year=year), icon=":material/info:")
+    st.stop()
+
+urgent = most_urgent(with_target)
+if urgent:
+    st.warning(common.md(ctx.t("overview.urgent", label=urgent["label"],
+                               percent=formatting.percent(urgent["percent"], ctx.lang),
+                               expected=formatting.percent(min(1.0, urgent["expected"] / urgent["target"]), ctx.lang))),
+               icon=":material/priority_high:")
+else:
+    st.success(ctx.t("overview.all_on_track"), icon=":material/check_circle:")
 
 columns = st.columns(3)
 for i, row in enumerate(with_target.itertuples()):
-    with columns[i % 3]:
-        actual = formatting.number(row.actual, 1, ctx.lang) if row.computed else ctx.t("indicator.not_computed")
-        st.metric(
-            label=row.label,
-            value=f"{actual} / {formatting.number(row.target, 1, ctx.lang)}",
-            delta=formatting.percent(row.percent, ctx.lang) if row.percent is not None else None,
-            delta_color="off",
-            border=True,
-        )
+    actual = formatting.number(row.actual, 1, ctx.lang) if row.computed else ctx.t("indicator.not_computed")
+    pace = f"{formatting.percent(row.percent, ctx.lang)} · {ctx.t('pace.' + row.pace)}" if isinstance(row.pace, str) else None
+    columns[i % 3].metric(row.label, f"{actual} / {formatting.number(row.target, 1, ctx.lang)}", pace,
+                          delta_color=PACE_COLOUR.get(row.pace, "off"), delta_arrow="off", border=True)
 
-st.subheader(ctx.t("overview.table_caption", year=ctx.filters.year))
-shown = table.assign(
-    target=[formatting.number(v, 1, ctx.lang) if v == v and v is not None else ctx.t("indicator.no_target")
-            for v in table["target"]],
-    actual=[formatting.number(v, 1, ctx.lang) if ok else ctx.t("indicator.not_computed")
-            for v, ok in zip(table["actual"], table["computed"])],
-    percent=[formatting.percent(v, ctx.lang) for v in table["percent"]],
-)[["code", "label", "target", "actual", "percent"]]
-shown.columns = [ctx.t(k) for k in ("col.code", "col.indicator", "col.target", "col.actual", "col.percent")]
-st.dataframe(shown, hide_index=True, width="stretch")
+common.chart(ctx, figures.indicator_progress(with_target, ctx.lang), "overview.no_targets", year=year)
+
+with st.expander(ctx.t("overview.table_caption", year=year)):
+    shown = table.assign(
+        target=[formatting.number(v, 1, ctx.lang) if v == v and v is not None else ctx.t("indicator.no_target")
+                for v in table["target"]],
+        actual=[formatting.number(v, 1, ctx.lang) if ok else ctx.t("indicator.not_computed")
+                for v, ok in zip(table["actual"], table["computed"])],
+        percent=[formatting.percent(v, ctx.lang) for v in table["percent"]],
+        pace=[ctx.t("pace." + p) if isinstance(p, str) else "—" for p in table["pace"]],
+    )[["code", "label", "target", "actual", "percent", "pace"]]
+    shown.columns = [ctx.t(k) for k in ("col.code", "col.indicator", "col.target", "col.actual", "col.percent",
+                                        "col.pace")]
+    st.dataframe(shown, hide_index=True)

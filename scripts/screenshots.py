@@ -15,15 +15,22 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
-PAGES = ["", "du-lieu"]
+PAGES = ["", "products", "outreach", "training", "data_quality"]
 
 
 def wait_for_app(page) -> None:
-    """Streamlit renders after the websocket run; wait until it stops running."""
+    """Streamlit renders after the websocket run: wait until the run ends, the skeletons are
+    gone and every Plotly chart has drawn."""
     page.wait_for_selector("[data-testid='stApp']", timeout=30000)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30000)
-    page.wait_for_timeout(1500)
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+              && !document.querySelector('[data-testid="stSkeleton"]')
+              && document.querySelector('[data-testid="stMainBlockContainer"]')?.innerText.length > 0""",
+        timeout=30000)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+              .every(c => c.querySelector('.main-svg'))""", timeout=30000)
+    page.wait_for_timeout(800)
 
 
 def main() -> None:
@@ -38,13 +45,20 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for size_name, (width, height) in SIZES.items():
+            height_default = height
             page = browser.new_page(viewport={"width": width, "height": height})
             for path in args.pages:
                 page.goto(f"{args.base}/{path}")
                 wait_for_app(page)
                 name = path.replace("/", "_").replace("?", "__").replace("&", "_").replace("=", "-")
                 target = out / f"{name or 'root'}-{size_name}.png"
-                page.screenshot(path=str(target), full_page=args.full)
+                if args.full:  # Streamlit scrolls inside its own container: grow the window instead
+                    height = page.evaluate(
+                        "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+                    page.set_viewport_size({"width": width, "height": max(height, 400)})
+                    page.wait_for_timeout(800)
+                page.screenshot(path=str(target))
+                page.set_viewport_size({"width": width, "height": height_default})
                 print(target)
             page.close()
         browser.close()

@@ -1,0 +1,54 @@
+"""Tuyên truyền: which khóm and producers outreach has reached this year, and which not yet."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import figures, formatting
+from analysis.indicators import all_areas, filtered_outreach
+from analysis.outreach import (areas_without_activity, as_of, counts_by, coverage, cumulative_reach, heatmap,
+                               producers_never_reached, quarter_of)
+from pages import common
+
+ctx = common.context()
+year = ctx.filters.year
+st.title(ctx.t("outreach.heading", year=year))
+common.filter_caption(ctx)
+rows = filtered_outreach(ctx.ds, ctx.filters)
+reach = coverage(ctx.ds, ctx.filters)
+
+first, second, third = st.columns(3)
+first.metric(ctx.t("outreach.activities"), formatting.number(len(rows), 0, ctx.lang), border=True)
+second.metric(ctx.t("outreach.khom_reached"), f"{reach['areas_reached']}/{reach['areas_total']}",
+              formatting.percent(reach["area_share"], ctx.lang), delta_color="off", delta_arrow="off", border=True)
+third.metric(ctx.t("outreach.producers_reached"), f"{reach['producers_reached']}/{reach['producers_total']}",
+             formatting.percent(reach["producer_share"], ctx.lang), delta_color="off", delta_arrow="off", border=True)
+
+day = as_of(ctx.ds, year)
+quiet = areas_without_activity(ctx.ds, ctx.filters, day)
+if quiet:
+    st.warning(common.md(ctx.t("outreach.quiet_khom", quarter=quarter_of(day), year=day.year,
+                               names=", ".join(quiet))), icon=":material/campaign:")
+
+if rows.empty:
+    common.empty_state(ctx, "outreach.empty", year=year)
+else:
+    areas = list(ctx.filters.areas) or all_areas(ctx.ds)
+    common.chart(ctx, figures.outreach_heatmap(heatmap(rows, areas), ctx.lang), "outreach.empty", year=year)
+    tabs = st.tabs([ctx.t("outreach.by_channel"), ctx.t("outreach.by_topic"), ctx.t("outreach.by_unit")])
+    for tab, dimension in zip(tabs, ("channel", "topic", "unit")):
+        with tab:
+            common.chart(ctx, figures.count_bars(counts_by(rows, dimension), dimension, ctx.lang), "outreach.empty",
+                         year=year)
+    common.chart(ctx, figures.cumulative_reach(cumulative_reach(rows), ctx.lang), "outreach.empty", year=year)
+
+st.subheader(ctx.t("outreach.never_heading"))
+never = producers_never_reached(ctx.ds, ctx.filters)
+if never.empty:
+    st.success(ctx.t("outreach.never_none"), icon=":material/check_circle:")
+else:
+    st.caption(ctx.t("outreach.never_explain", n=len(never), year=year))
+    st.dataframe(pd.DataFrame({
+        ctx.t("col.producer_id"): never["producer_id"], ctx.t("col.producer"): never["name"],
+        ctx.t("col.khom"): never["area"], ctx.t("col.trade"): never["trade"], ctx.t("col.kind"): never["kind"],
+    }), hide_index=True)

@@ -1,0 +1,68 @@
+"""Sản phẩm & hồ sơ: where each product is in the OCOP cycle and what its dossier still lacks."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import figures, formatting
+from analysis.products import certificates_due, checklist, dropped_out, product_table, stage_funnel
+from pages import common
+
+ctx = common.context()
+st.title(ctx.t("products.heading"))
+common.filter_caption(ctx)
+table = product_table(ctx.ds, ctx.filters, common.data_date(ctx))  # expiry is judged as of today's data
+if table.empty:
+    common.empty_state(ctx, "products.empty")
+    st.stop()
+
+
+def stars_text(value) -> str:
+    return ctx.t("stars.text", stars="★" * int(value), n=int(value)) if pd.notna(value) else "—"
+
+
+def document_names(keys) -> str:
+    return ", ".join(ctx.t(f"doc.{k}") for k in keys) if keys else ctx.t("products.nothing_missing")
+
+
+due = certificates_due(table)
+for row in due.itertuples():
+    key = "products.expired" if row.expiry_status == "expired" else "products.expiring"
+    st.warning(common.md(ctx.t(key, product=f"{row.product_id} · {row.name}", day=formatting.day(row.expires_on))),
+               icon=":material/event_busy:")
+
+st.subheader(ctx.t("products.funnel_heading"))
+common.chart(ctx, figures.stage_funnel(stage_funnel(table), ctx.lang), "products.empty")
+if dropped := dropped_out(table):
+    st.caption(ctx.t("products.dropped_out", n=dropped))
+
+st.subheader(ctx.t("products.readiness_heading"))
+st.caption(ctx.t("products.readiness_explain"))
+common.chart(ctx, figures.readiness_chart(table[table["stage"] != "Không tham gia"], ctx.lang), "products.empty")
+
+st.subheader(ctx.t("products.table_heading"))
+shown = pd.DataFrame({
+    ctx.t("col.product"): table["product_id"] + " · " + table["name"],
+    ctx.t("col.producer"): table["producer_name"],
+    ctx.t("col.group"): table["group"],
+    ctx.t("col.khom"): table["area"],
+    ctx.t("col.stage"): table["stage"],
+    ctx.t("col.officer"): table["officer"],
+    ctx.t("col.gate"): [formatting.percent(v, ctx.lang) for v in table["gate"]],
+    ctx.t("col.depth"): [formatting.percent(v, ctx.lang) for v in table["depth"]],
+    ctx.t("col.missing"): [document_names(v) for v in table["missing_required"]],
+    ctx.t("col.projected_stars"): [stars_text(v) for v in table["projected_stars"]],
+    ctx.t("col.stars"): [stars_text(v) for v in table["stars"]],
+    ctx.t("col.expires"): [formatting.day(v) for v in table["expires_on"]],
+})
+st.dataframe(shown, hide_index=True)
+
+st.subheader(ctx.t("products.detail_heading"))
+labels = dict(zip(table["product_id"], table["product_id"] + " · " + table["name"]))
+chosen = st.selectbox(ctx.t("products.choose"), list(labels), format_func=labels.get)
+items = checklist(ctx.ds, chosen)
+st.dataframe(pd.DataFrame({
+    ctx.t("col.document"): [ctx.t(f"doc.{k}") for k in items["document"]],
+    ctx.t("col.required"): [ctx.t("yes") if r else ctx.t("no") for r in items["required"]],
+    ctx.t("col.status"): [ctx.t(f"doc_status.{s}") for s in items["status"]],
+}), hide_index=True)
