@@ -40,7 +40,7 @@ TITLE_SIZE = 22
 SMALL_SIZE = 15  # the smallest text anywhere (ticks, hover, annotations) stays >= 14
 FONT_FAMILY = "Arial, 'Noto Sans', 'Segoe UI', sans-serif"  # full Vietnamese diacritics
 BAR_ROW_PX = 46  # height per category of a horizontal bar chart
-LABEL_WIDTH = 36  # longer category labels wrap onto lines of balanced length
+LABEL_WIDTH = 24  # longer category labels wrap onto lines of balanced length
 
 # The cycle's stages (contract.STAGES, Vietnamese as officers write them) -> catalogue keys.
 STAGE_KEYS = dict(zip(c.STAGES, ("stage.potential", "stage.registered", "stage.preparing",

@@ -238,11 +238,14 @@ def test_progress_wraps_long_labels_and_keeps_them_whole_in_hover():
 
 
 def test_long_labels_wrap_onto_lines_of_similar_length():
-    assert f._wrap("Sản phẩm đạt 3 sao trở lên") == "Sản phẩm đạt 3 sao trở lên"
-    wrapped = f._wrap("SP11 · Tour trải nghiệm làng Chăm Vĩnh Đông")
+    assert f._wrap("Sản phẩm đạt 3 sao trở lên", width=36) == "Sản phẩm đạt 3 sao trở lên"
+    wrapped = f._wrap("SP11 · Tour trải nghiệm làng Chăm Vĩnh Đông", width=36)
     assert wrapped == "SP11 · Tour trải nghiệm<br>làng Chăm Vĩnh Đông"
-    lines = f._wrap("Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch").split("<br>")
+    lines = f._wrap("Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch", width=36).split("<br>")
     assert len(lines) == 2 and abs(len(lines[0]) - len(lines[1])) <= 6
+    # the default is narrow enough for a phone: every line of a long label stays short
+    lines = f._wrap("Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch").split("<br>")
+    assert all(len(line) <= f.LABEL_WIDTH for line in lines)
 
 
 def test_a_zero_bar_still_shows_its_text():
