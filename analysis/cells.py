@@ -22,6 +22,8 @@ class Invalid(NamedTuple):
 SERIAL_EPOCH = date(1899, 12, 30)  # the spreadsheet day 0 (Excel and Google Sheets)
 # Serial numbers outside these years are more likely a typo than a date.
 MIN_YEAR, MAX_YEAR = 1990, 2100
+# Spreadsheets store numbers as doubles: whole numbers are exact up to 2^53, no further.
+MAX_EXACT_INTEGER = 2**53
 
 
 def is_blank(value: Any) -> bool:
@@ -66,6 +68,10 @@ def parse_ids(value: Any) -> tuple[str, ...] | None:
 
 
 def _from_serial(serial: float) -> date | Invalid:
+    try:
+        serial = float(serial)
+    except OverflowError:  # an int too large for a float (a crafted .xlsx can hold one)
+        return Invalid("date_out_of_range")
     if not math.isfinite(serial):
         return Invalid("date")
     try:
@@ -85,13 +91,13 @@ def parse_date(value: Any) -> date | Invalid | None:
     if is_blank(value):
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
+        value = value.date()
+    if isinstance(value, date):  # a real date cell: the same year range as typed ones
+        return value if MIN_YEAR <= value.year <= MAX_YEAR else Invalid("date_out_of_range")
     if isinstance(value, bool):
         return Invalid("date")
     if isinstance(value, (int, float)):
-        return _from_serial(float(value))
+        return _from_serial(value)
     text = clean(str(value))
     if _SERIAL_TEXT.match(text):
         return _from_serial(float(text.replace(",", ".")))
@@ -122,7 +128,11 @@ def parse_number(value: Any) -> float | Invalid | None:
     if isinstance(value, bool) or isinstance(value, (date, datetime)):
         return Invalid("number")
     if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else Invalid("number")
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond any float
+            return Invalid("number_too_large")
+        return number if math.isfinite(number) else Invalid("number")
     text = clean(str(value)).replace(" ", "").replace("\u00a0", "")
     if _PLAIN.match(text):
         return float(text)
@@ -143,6 +153,8 @@ def parse_integer(value: Any) -> int | Invalid | None:
         return number
     if not float(number).is_integer():
         return Invalid("integer")
+    if abs(number) > MAX_EXACT_INTEGER:  # would overflow the Int64 column
+        return Invalid("number_too_large")
     return int(number)
 
 
@@ -167,7 +179,8 @@ def parse_yesno(value: Any) -> bool | Invalid:
         return value
     if isinstance(value, (int, float)):
         # 1/0 are yes/no; any other number is a registration number typed as a number: yes
-        return bool(value) if value in (0, 1) else (True if math.isfinite(value) else Invalid("yesno"))
+        finite = isinstance(value, int) or math.isfinite(value)  # a huge int is finite (and no float)
+        return bool(value) if value in (0, 1) else (True if finite else Invalid("yesno"))
     key = fold_ascii(str(value))
     if key in _YES:
         return True
@@ -206,7 +219,7 @@ def parse_stars(value: Any) -> int | Invalid | None:
     if isinstance(value, bool):
         return Invalid("stars")
     if isinstance(value, (int, float)):
-        return int(value) if float(value).is_integer() and 1 <= value <= 5 else Invalid("stars")
+        return int(value) if 1 <= value <= 5 and float(value).is_integer() else Invalid("stars")
     text = fold(str(value)).replace(" ", "")
     if text and set(text) <= {"★", "⭐", "*"} and len(text) <= 5:
         return len(text)

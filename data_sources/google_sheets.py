@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,6 +23,7 @@ from google.oauth2 import service_account
 from requests.adapters import HTTPAdapter
 
 from data_sources.raw import RawWorkbook, SourceError
+from data_sources.retry import budget_from_env, with_retries
 
 SHEETS_READONLY_SCOPE = "https://www.googleapis.com/auth/spreadsheets.readonly"
 SHEETS_API_BASE = "https://sheets.googleapis.com/"
@@ -63,20 +65,40 @@ def sheet_url(key: str) -> str:
 
 
 def read_google_sheet(
-    url_or_key: str, credentials_info: Mapping[str, Any] | None, *, timeout: float = 20.0
+    url_or_key: str, credentials_info: Mapping[str, Any] | None, *, timeout: float = 8.0,
+    retry_budget: float | None = None,
 ) -> RawWorkbook:
     """Every tab of the spreadsheet, rows exactly as the API gave them.
 
     `credentials_info`: a service-account JSON dict (the caller chooses between
     Streamlit's [gcp_service_account] and GOOGLE_APPLICATION_CREDENTIALS).
-    `timeout`: seconds allowed per HTTP request (token and Sheets alike).
+    `timeout`: seconds allowed per HTTP request (token and Sheets alike), at most.
+    `retry_budget`: seconds for the whole read, retries included (data_sources/retry.py:
+    quota, unavailable and garbled answers are retried with jittered backoff); default
+    OCOP_RETRY_BUDGET or 20; 0 means a single attempt.
     """
     key = parse_sheet_key(url_or_key)
     if key is None:
         raise SourceError("gsheet_bad_key", value=str(url_or_key)[:_MAX_ECHO])
     credentials = _make_credentials(credentials_info)
     client = _make_client(credentials, timeout)
-    return _fetch_once(client, key, credentials.service_account_email)
+    budget = budget_from_env() if retry_budget is None else retry_budget
+    started = time.monotonic()
+
+    def attempt() -> RawWorkbook:
+        client.set_timeout(_attempt_timeout(timeout, budget, time.monotonic() - started))
+        return _fetch_once(client, key, credentials.service_account_email)
+
+    # One client (and one token) for every attempt; the retries are ours, not gspread's.
+    return with_retries(attempt, budget_s=budget)
+
+
+def _attempt_timeout(timeout: float, budget: float, elapsed: float) -> float:
+    """Per-request timeout of the next attempt: at most half the budget left (but 1 s at
+    least), so a hung server costs one attempt, not the whole budget, and a retry fits."""
+    if budget <= 0:
+        return timeout
+    return min(timeout, max(1.0, (budget - elapsed) / 2))
 
 
 # --------------------------------------------------------------------------- credentials
@@ -130,6 +152,9 @@ def _make_client(credentials: service_account.Credentials, timeout: float) -> gs
         if not endpoint.startswith(("http://", "https://")):
             raise ValueError(f"{ENDPOINT_ENV} must be an http(s) URL, got {endpoint!r}")
         session.mount(SHEETS_API_BASE, _EndpointOverrideAdapter(endpoint, timeout))
+    # The plain HTTPClient on purpose, not gspread's BackOffHTTPClient: that one sleeps
+    # up to 128 s per request (beyond any page load), retries 403s and knows nothing of
+    # our budget. Retries happen once, around the whole read (data_sources/retry.py).
     client = gspread.Client(auth=credentials, session=session)
     # gspread hands this to every session.request; AuthorizedSession also uses it
     # for the token request. A hung server then fails instead of hanging the app.
@@ -147,7 +172,7 @@ class _BadResponse(Exception):
 def _fetch_once(client: gspread.Client, key: str, email: str) -> RawWorkbook:
     """One attempt at reading the workbook: no retries. Raises SourceError only.
 
-    (A retry policy can wrap this and retry on gsheet_quota / gsheet_unavailable.)
+    (read_google_sheet wraps it in data_sources.retry.with_retries.)
     """
     try:
         return _read_workbook(client, key)

@@ -11,6 +11,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data_sources" / "demo" / "ocop_demo.xlsx"
 
 
+@pytest.fixture(autouse=True)
+def _isolated_snapshots(monkeypatch, tmp_path_factory):
+    """Every test gets its own empty snapshot directory (data_sources/snapshot.py): none
+    writes into the repository's .snapshots/, none falls back on another test's read."""
+    monkeypatch.setenv("OCOP_SNAPSHOT_DIR", str(tmp_path_factory.mktemp("snapshots")))
+
+
 @pytest.fixture
 def demo_raw():
     from data_sources.excel import read_xlsx

@@ -43,6 +43,12 @@ NINE_TABS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _single_attempt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This module tests one attempt; retries and fallbacks: tests/data_sources/test_resilient.py."""
+    monkeypatch.setenv("OCOP_RETRY_BUDGET", "0")
+
+
 @pytest.fixture
 def creds(fake_sheets_api: FakeSheetsAPI) -> dict:
     return fake_sheets_api.service_account_info()

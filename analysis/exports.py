@@ -1,0 +1,131 @@
+"""Downloads (CSV and .xlsx) that cannot carry a formula into the officer's spreadsheet.
+
+Sheet cells are typed by anyone with edit access. A cell such as
+`=HYPERLINK("http://x","Bấm vào đây")` is harmless text in the dashboard, but
+exported as is it becomes a live formula in whoever opens the download (CSV or
+formula injection). Following OWASP's guidance, every text cell that begins with
+`=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, which
+spreadsheet programs read as "this is text". Numbers are not text and stay numbers
+(a negative number is not a formula).
+
+Pure: bytes in memory, no I/O. The pages offer them with st.download_button.
+"""
+from __future__ import annotations
+
+import io
+import math
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MAX_CHARS = 32_767  # Excel's limit per cell; a longer cell makes Excel "repair" the file
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML 1.0 (openpyxl refuses)
+_SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
+VIETNAM = timezone(timedelta(hours=7))  # aware datetimes are written in Vietnam time (no DST)
+
+
+def neutralise(value: Any) -> Any:
+    """`'=1+1` for the text `=1+1`; every other value (numbers included) unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def _text_like(series: pd.Series) -> bool:
+    dtype = series.dtype
+    return (dtype == object or isinstance(dtype, pd.CategoricalDtype)
+            or pd.api.types.is_string_dtype(dtype))
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` with every text cell, and every text column name, neutralised."""
+    out = df.copy()
+    for position in range(out.shape[1]):
+        column = out.iloc[:, position]
+        if not _text_like(column):
+            continue
+        values = column.astype(object).map(neutralise)
+        if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
+            values = values.astype(column.dtype)  # keep pandas' str dtype
+        out.isetitem(position, values)
+    out.columns = [neutralise(name) for name in out.columns]
+    return out
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly; no index column.
+    CRLF line ends (RFC 4180), which also makes the writer quote any cell holding a
+    carriage return: a bare \r would otherwise split the row in Excel."""
+    return safe_frame(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def _cell(value: Any) -> Any:
+    """A value openpyxl can write, with text neutralised."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None if math.isnan(value) else str(value)  # Excel has no infinity
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = value.astimezone(VIETNAM).replace(tzinfo=None)  # Excel has no time zones
+    if isinstance(value, (bool, int, float, datetime, date, time, timedelta)):
+        return value
+    if isinstance(value, (tuple, list, set, frozenset)):
+        value = ", ".join(str(v) for v in value)
+    text = _XLSX_ILLEGAL.sub("", str(value))
+    if len(text) > XLSX_MAX_CHARS:
+        text = text[: XLSX_MAX_CHARS - 1] + "…"
+    return neutralise(text)
+
+
+def _sheet_title(name: Any, taken: set[str]) -> str:
+    base = _SHEET_ILLEGAL.sub("_", str(name)).strip("'").strip() or "Sheet"
+    title, n = base[:31], 1
+    while title.casefold() in taken:
+        n += 1
+        suffix = f" ({n})"
+        title = base[: 31 - len(suffix)] + suffix
+    taken.add(title.casefold())
+    return title
+
+
+def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """One worksheet per frame (names made valid for Excel), bold header row, frozen
+    under it; every text cell neutralised and stored as text, never as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    taken: set[str] = set()
+    bold = Font(bold=True)
+    for name, df in (sheets or {}).items():
+        sheet = book.create_sheet(_sheet_title(name, taken))
+        sheet.append([_cell(c) for c in df.columns])
+        for cell in sheet[1]:
+            cell.font = bold
+        for row in df.itertuples(index=False, name=None):
+            sheet.append([_cell(v) for v in row])
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # belt and braces: text is never read as a formula
+        sheet.freeze_panes = "A2"
+    if not book.worksheets:
+        book.create_sheet("Sheet")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+__all__ = ["FORMULA_TRIGGERS", "neutralise", "safe_frame", "to_csv_bytes", "to_xlsx_bytes"]
