@@ -168,7 +168,7 @@ def run(budget: float) -> list[Row]:
         down = FakeSheetsAPI().start()  # a port that refuses connections once stopped
         os.environ[ENDPOINT_ENV] = down.endpoint
         down.stop()
-        rows.append(bench.measure("after a restart, Sheets API unreachable (connection refused)", bench.load))
+        rows.append(bench.measure("after a restart (in-process state cleared), Sheets API refusing connections (not counted)", bench.load))
         os.environ[ENDPOINT_ENV] = endpoint
 
         bench.fresh_state(with_snapshot=False)
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     random.seed(args.seed)
     logging.getLogger("data_sources").setLevel(logging.ERROR)  # the fallbacks are the table's subject
     rows = run(args.budget)
-    print(f"Retry budget {args.budget:g} s, per-request timeout 8 s (at most half the budget left), "
+    print(f"Retry budget {args.budget:g} s, per-request timeout 8 s (at most a third of the budget left), "
           f"jitter seed {args.seed}.\n")
     print(table(rows))
     return 0

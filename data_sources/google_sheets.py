@@ -94,11 +94,12 @@ def read_google_sheet(
 
 
 def _attempt_timeout(timeout: float, budget: float, elapsed: float) -> float:
-    """Per-request timeout of the next attempt: at most half the budget left (but 1 s at
-    least), so a hung server costs one attempt, not the whole budget, and a retry fits."""
+    """Per-request timeout of the next attempt: at most a third of the budget left (but
+    1 s at least), so a hung server costs one attempt, not the whole budget, and a retry
+    still fits (with_retries only retries when an attempt as long as the last one fits)."""
     if budget <= 0:
         return timeout
-    return min(timeout, max(1.0, (budget - elapsed) / 2))
+    return min(timeout, max(1.0, (budget - elapsed) / 3))
 
 
 # --------------------------------------------------------------------------- credentials

@@ -8,8 +8,10 @@ that tells an officer what to do.
 
 Full jitter (sleep a uniform random time between 0 and the exponential ceiling)
 spreads the retries of many viewers so they do not hit Google in step.
-The budget covers the attempts too, not only the sleeps: if the next sleep would
-end past the budget, the last error is raised instead of sleeping.
+The budget covers the attempts too, not only the sleeps: if the next sleep, plus
+an attempt as long as the last one, would end past the budget, the last error is
+raised instead of sleeping (so no sleep ever ends past the budget, and a retry is
+only made when it has time to finish).
 """
 from __future__ import annotations
 
@@ -62,23 +64,26 @@ def with_retries(
     """attempt(), called again after a transient SourceError while the budget allows.
 
     Before retry n (n = 0, 1, ...) it sleeps rng() · min(cap_s, base_s · 2^n), full
-    jitter. It gives up, raising the last error, when that sleep would end after
-    `budget_s` seconds from the first call (attempts' own time included), or after
-    `max_attempts` attempts (so a source that fails instantly cannot be hammered
-    when the jitter happens to be tiny). Permanent errors and anything that is not
-    a SourceError propagate at once.
+    jitter. It gives up, raising the last error, when that sleep followed by an
+    attempt as long as the last one would end after `budget_s` seconds from the
+    first call (attempts' own time included), or after `max_attempts` attempts (so
+    a source that fails instantly cannot be hammered when the jitter happens to be
+    tiny). Permanent errors and anything that is not a SourceError propagate at once.
     """
     started = clock()
     retry = 0
     while True:
+        attempt_started = clock()
         try:
             return attempt()
         except SourceError as error:
             if not is_transient(error) or retry + 1 >= max_attempts:
                 raise
+            now = clock()
+            last_attempt = now - attempt_started
+            remaining = budget_s - (now - started)
             delay = rng() * backoff_ceiling(retry, base_s, cap_s)
-            remaining = budget_s - (clock() - started)
-            if delay > remaining or remaining <= 0:
+            if remaining <= 0 or delay + last_attempt > remaining:
                 raise
             sleep(delay)
             retry += 1

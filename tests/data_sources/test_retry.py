@@ -99,10 +99,22 @@ def test_budget_includes_the_attempts_and_is_never_slept_past():
     with pytest.raises(SourceError) as info:
         run(attempt, fake, budget_s=20)
     assert info.value.code == "gsheet_unavailable"
-    # attempts 3 s each: 3 +0.5 +3 +1 +3 +2 +3 +4 (ends at 19.5 <= 20) +3 = 22.5; the next
-    # sleep (8) would start past the budget: give up. No sleep ever ends past 20 s.
-    assert fake.sleeps == [0.5, 1.0, 2.0, 4.0] and attempt.calls == 5
-    assert 3 * 4 + sum(fake.sleeps) == pytest.approx(19.5)
+    # attempts 3 s each: 3 +0.5 +3 +1 +3 +2 +3 = 15.5; the next sleep (4) and another
+    # 3 s attempt would end at 22.5 > 20: give up rather than overrun the budget.
+    assert fake.sleeps == [0.5, 1.0, 2.0] and attempt.calls == 4
+    assert fake.now - 100.0 == pytest.approx(15.5)
+
+
+def test_a_retry_is_made_only_when_a_like_attempt_still_fits():
+    fake = FakeTime()
+    attempt = Attempts(unavailable(1), fake, cost=1.0)
+    with pytest.raises(SourceError):
+        run(attempt, fake, budget_s=2.4)  # 1 s attempt + 0.5 s sleep + 1 s attempt = 2.5 > 2.4
+    assert attempt.calls == 1 and fake.sleeps == []
+    fake = FakeTime()
+    attempt = Attempts(unavailable(1), fake, cost=1.0)
+    assert run(attempt, fake, budget_s=2.5) == "data"
+    assert attempt.calls == 2 and fake.now - 100.0 == pytest.approx(2.5)
 
 
 def test_gives_up_when_the_next_sleep_would_pass_the_budget():
