@@ -11,7 +11,9 @@ from datetime import date, datetime
 import streamlit as st
 
 from analysis import contract, formatting, strings
+from analysis.access import OFFICER, access_settings
 from analysis.indicators import Filters, all_areas, years
+from analysis.privacy import mask_personal
 from data_sources import SourceError, resolve_source
 from pages import common, filters
 
@@ -62,19 +64,55 @@ def _pages(lang: str) -> list:
     ]
 
 
+def _refresh_button(lang: str) -> None:
+    if st.sidebar.button(strings.t("sidebar.refresh", lang)):
+        common.clear_cache()
+        st.rerun()
+
+
+def _sign_in(lang: str, access) -> str:
+    """The viewer's role. With login on, nobody passes without signing in."""
+    if not access.login:
+        return access.role_for(None)
+    if not st.user.is_logged_in:
+        st.title(strings.t("app.title", lang))
+        st.info(strings.t("login.required", lang), icon=":material/lock:")
+        st.button(strings.t("login.button", lang), on_click=st.login, type="primary")
+        st.stop()
+    email = st.user.get("email")
+    role = access.role_for(email)
+    st.sidebar.caption(strings.t("login.signed_in", lang, email=email or "", role=strings.t(f"role.{role}", lang)))
+    st.sidebar.button(strings.t("login.logout", lang), on_click=st.logout)
+    return role
+
+
+def _fallback_banner(status: dict, lang: str) -> None:
+    """Served from the last good snapshot: say when it was saved, how old it is, and why."""
+    saved = datetime.fromisoformat(status["snapshot_at"]).astimezone()
+    minutes = max(0, int((datetime.now(saved.tzinfo) - saved).total_seconds() // 60))
+    age = (strings.t("fallback.age_minutes", lang, n=minutes) if minutes < 120 else
+           strings.t("fallback.age_hours", lang, n=minutes // 60) if minutes < 48 * 60 else
+           strings.t("fallback.age_days", lang, n=minutes // 1440))
+    reason = strings.t(f"source_error.{status['error_code']}", lang, **status["error_params"])
+    st.warning(common.md(strings.t("fallback.banner", lang, time=formatting.timestamp(saved), age=age,
+                                   reason=reason)), icon=":material/cloud_off:")
+
+
 def main() -> None:
     lang = filters.language()
     navigation = st.navigation(_pages(lang))
     st.sidebar.title(strings.t("app.title", lang))
-    config = resolve_source(os.environ, common.secrets())
+    secrets = common.secrets()
+    role = _sign_in(lang, access_settings(secrets))
+    config = resolve_source(os.environ, secrets)
     try:
-        ds = common.load_dataset(config.kind, config.location)
+        ds, status = common.load_dataset_with_status(config.kind, config.location)
     except SourceError as error:
         st.error(f"**{strings.t('source.cannot_read', lang)}**\n\n{common.md(common.source_error_message(error, lang))}")
-        if st.sidebar.button(strings.t("sidebar.refresh", lang)):
-            common.clear_cache()
-            st.rerun()
+        _refresh_button(lang)
         st.stop()
+    if role != OFFICER:
+        ds = mask_personal(ds)  # viewers and anyone not signed in never see phones or contact names
     notices: list[str] = []
     chosen = _filters(ds, lang, notices)
     lang = filters.choose_one("lang", strings.t("sidebar.language", lang), list(strings.LANGS), notices, lang,
@@ -82,10 +120,10 @@ def main() -> None:
     st.sidebar.caption(strings.t("sidebar.share_hint", lang))
     st.sidebar.divider()
     _source_status(lang, config, ds)
-    if st.sidebar.button(strings.t("sidebar.refresh", lang)):
-        common.clear_cache()
-        st.rerun()
-    common.set_context(common.Context(ds, chosen, lang, config, years(ds)))
+    _refresh_button(lang)
+    common.set_context(common.Context(ds, chosen, lang, config, years(ds), role))
+    if status["fallback"]:
+        _fallback_banner(status, lang)
     if config.kind == "demo":
         st.info(strings.t("source.sample_banner", lang), icon=":material/info:")
     for notice in notices:

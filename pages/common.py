@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from analysis import strings
+from analysis.exports import to_csv_bytes, to_xlsx_bytes
 from analysis.indicators import Filters
 from analysis.normalise import Dataset, normalise_workbook
 from data_sources import SourceConfig, SourceError, cache_ttl
@@ -70,6 +71,7 @@ class Context:
     lang: str
     config: SourceConfig
     years: list[int]
+    role: str = "viewer"  # analysis.access.OFFICER may see personal data and edit
 
     def t(self, key: str, /, **params: Any) -> str:
         return strings.t(key, self.lang, **params)
@@ -129,6 +131,14 @@ def data_date(ctx: Context) -> date:
     """The day the data was read: what "expired" and "overdue" are judged against."""
     read_at = ctx.ds.source.get("read_at")
     return datetime.fromisoformat(read_at).astimezone().date() if read_at else date.today()
+
+
+def downloads(ctx: Context, frame: Any, name: str) -> None:
+    """CSV and Excel of a table as shown, with spreadsheet formulas made inert."""
+    left, right = st.columns(2)
+    left.download_button(ctx.t("export.csv"), to_csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{name}-csv")
+    right.download_button(ctx.t("export.xlsx"), to_xlsx_bytes({name: frame}), f"{name}.xlsx", key=f"{name}-xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def chart(ctx: Context, figure: Any, empty_key: str, **params: Any) -> None:

@@ -48,3 +48,4 @@ else:
         ctx.t("col.reason"): issues["reason_text"],
     })
     st.dataframe(shown, hide_index=True, width="stretch")
+    common.downloads(ctx, shown, "van-de-du-lieu")

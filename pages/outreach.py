@@ -48,7 +48,14 @@ if never.empty:
     st.success(ctx.t("outreach.never_none"), icon=":material/check_circle:")
 else:
     st.caption(ctx.t("outreach.never_explain", n=len(never), year=year))
-    st.dataframe(pd.DataFrame({
+    producers = ctx.ds.tables["producers"].set_index("producer_id")
+    shown = pd.DataFrame({
         ctx.t("col.producer_id"): never["producer_id"], ctx.t("col.producer"): never["name"],
         ctx.t("col.khom"): never["area"], ctx.t("col.trade"): never["trade"], ctx.t("col.kind"): never["kind"],
-    }), hide_index=True)
+        ctx.t("col.contact"): never["producer_id"].map(producers["contact_name"]),
+        ctx.t("col.phone"): never["producer_id"].map(producers["phone"]),
+    })
+    st.dataframe(shown, hide_index=True)
+    if ctx.role != "officer":
+        st.caption(ctx.t("privacy.masked"))
+    common.downloads(ctx, shown, f"chu-the-chua-tiep-can-{year}")

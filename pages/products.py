@@ -56,6 +56,7 @@ shown = pd.DataFrame({
     ctx.t("col.expires"): [formatting.day(v) for v in table["expires_on"]],
 })
 st.dataframe(shown, hide_index=True)
+common.downloads(ctx, shown, "san-pham")
 
 st.subheader(ctx.t("products.detail_heading"))
 labels = dict(zip(table["product_id"], table["product_id"] + " · " + table["name"]))

@@ -30,9 +30,14 @@ def clean_app_env(monkeypatch, tmp_path):
     """No data source configured and an empty Streamlit cache, like a fresh start."""
     import streamlit as st
 
+    from data_sources.resilient import reset_single_flight
+
     for name in ("OCOP_DATA", "GOOGLE_APPLICATION_CREDENTIALS", "OCOP_CACHE_TTL"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OCOP_SNAPSHOT_DIR", str(tmp_path / "snapshots"))
     monkeypatch.chdir(ROOT)
     st.cache_data.clear()
+    reset_single_flight()
     yield
     st.cache_data.clear()
+    reset_single_flight()
