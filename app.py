@@ -28,8 +28,8 @@ def _source_status(lang: str, config, ds) -> None:
     st.sidebar.text(strings.t(f"source.{kind}", lang, location=config.location, title=ds.source.get("title") or ""))
     read_at = ds.source.get("read_at")
     if read_at:
-        local = datetime.fromisoformat(read_at).astimezone()
-        st.sidebar.caption(strings.t("sidebar.read_at", lang, time=formatting.timestamp(local)))
+        read_time = formatting.timestamp(datetime.fromisoformat(read_at))
+        st.sidebar.caption(strings.t("sidebar.read_at", lang, time=read_time))
 
 
 def _default_year_first(ds) -> list[int]:
@@ -88,7 +88,7 @@ def _sign_in(lang: str, access) -> str:
 
 def _fallback_banner(status: dict, lang: str) -> None:
     """Served from the last good snapshot: say when it was saved, how old it is, and why."""
-    saved = datetime.fromisoformat(status["snapshot_at"]).astimezone()
+    saved = formatting.local(datetime.fromisoformat(status["snapshot_at"]))
     minutes = max(0, int((datetime.now(saved.tzinfo) - saved).total_seconds() // 60))
     age = (strings.t("fallback.age_minutes", lang, n=minutes) if minutes < 120 else
            strings.t("fallback.age_hours", lang, n=minutes // 60) if minutes < 48 * 60 else

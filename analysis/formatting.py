@@ -1,7 +1,8 @@
 """Numbers and dates as Vietnamese readers write them: 1.234,5 and 15/03/2023."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 from typing import Any
 
 import pandas as pd
@@ -45,5 +46,17 @@ def day(value: Any) -> str:
     return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value)
 
 
+# Times are shown as the ward reads its clock, whatever the server's time zone.
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def local(value: datetime) -> datetime:
+    """An aware time in Vietnam's time zone (a naive one is taken as UTC)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(VIETNAM)
+
+
 def timestamp(value: datetime) -> str:
-    return value.strftime("%H:%M %d/%m/%Y")
+    """`09:15 28/11/2026`, in Vietnam's time."""
+    return local(value).strftime("%H:%M %d/%m/%Y")

@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from analysis import strings
+from analysis import formatting, strings
 from analysis.exports import to_csv_bytes, to_xlsx_bytes
 from analysis.indicators import Filters
 from analysis.normalise import Dataset, normalise_workbook
@@ -130,7 +130,7 @@ def filter_caption(ctx: Context) -> None:
 def data_date(ctx: Context) -> date:
     """The day the data was read: what "expired" and "overdue" are judged against."""
     read_at = ctx.ds.source.get("read_at")
-    return datetime.fromisoformat(read_at).astimezone().date() if read_at else date.today()
+    return formatting.local(datetime.fromisoformat(read_at)).date() if read_at else date.today()
 
 
 def downloads(ctx: Context, frame: Any, name: str) -> None:
