@@ -53,5 +53,8 @@ def test_day():
     assert day("khi nào") == "khi nào"
 
 
-def test_timestamp():
-    assert timestamp(datetime(2024, 1, 2, 7, 5)) == "07:05 02/01/2024"
+def test_timestamp_is_in_vietnam_time():
+    from datetime import timezone
+
+    assert timestamp(datetime(2024, 1, 2, 7, 5, tzinfo=timezone.utc)) == "14:05 02/01/2024"
+    assert timestamp(datetime(2024, 1, 2, 20, 5)) == "03:05 03/01/2024"  # naive is UTC: past midnight in Vietnam
