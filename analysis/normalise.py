@@ -33,6 +33,9 @@ class Dataset:
     info: dict[str, Any]
     found_tabs: dict[str, str | None]  # tab key -> the title found in the workbook
     source: dict[str, Any] = field(default_factory=dict)
+    # tab key -> where its header is: {"header_row": sheet row number, "columns": {position: key}},
+    # so a new row can be written under the right headers of the officers' own layout
+    layouts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def table(self, key: str) -> pd.DataFrame:
         return self.tables[key]
@@ -185,6 +188,8 @@ class _TabReader:
 
     def read(self) -> tuple[pd.DataFrame, dict[str, int]]:
         header_index, mapping, missing = _locate_header(self.rows, self.tab)
+        self.layout = {"header_row": None if header_index is None else header_index + 1, "columns": dict(mapping),
+                       "width": len(self.rows[header_index]) if header_index is not None else 0}
         first_data = 0 if header_index is None else header_index + 1
         data = pd.DataFrame(self.rows[first_data:]) if len(self.rows) > first_data else pd.DataFrame()
         data.index = np.arange(first_data + 1, first_data + 1 + len(data))  # sheet row numbers
@@ -308,6 +313,11 @@ def _column_letter(position: int) -> str:
 _INFO_HEADERS = ("mục", "muc")
 
 
+def missing_required(layout: dict[str, Any], tab: c.Tab) -> list[str]:
+    """Required keys a tab's header lacks (a tab without them takes no new rows)."""
+    return [col.key for col in tab.required_columns if col.key not in layout["columns"].values()]
+
+
 def _read_info(title: str | None, rows: list[list[Any]], issues: _Issues) -> tuple[dict[str, Any], dict[str, int]]:
     """Thông tin: key/value rows (column A the item, column B its value)."""
     info: dict[str, Any] = dict(c.DEFAULT_INFO)
@@ -380,6 +390,7 @@ def normalise(tabs: dict[str, list[list[Any]]], source: dict[str, Any] | None = 
     found = _find_tabs(list(tabs), issues)
     tables: dict[str, pd.DataFrame] = {}
     accounting: dict[str, dict[str, int]] = {}
+    layouts: dict[str, dict[str, Any]] = {}
     info, accounting["info"] = _read_info(found.get("info"), tabs.get(found.get("info"), []), issues)
     areas: list[str] = []
     for tab in c.TABS:
@@ -392,12 +403,15 @@ def normalise(tabs: dict[str, list[list[Any]]], source: dict[str, Any] | None = 
             tables[tab.key] = empty_typed_table(tab)
             accounting[tab.key] = {"read": 0, "accepted": 0, "rejected": 0}
             continue
-        tables[tab.key], accounting[tab.key] = _TabReader(tab, title, tabs[title] or [], issues, areas).read()
+        reader = _TabReader(tab, title, tabs[title] or [], issues, areas)
+        tables[tab.key], accounting[tab.key] = reader.read()
+        if not missing_required(reader.layout, tab):
+            layouts[tab.key] = reader.layout
         if tab.key == "areas":
             areas = list(tables["areas"]["name"].dropna())
     _cross_check(tables, {t.key: found.get(t.key, t.title) for t in c.TABS}, issues)
     return Dataset(tables, issues.frame(), accounting, info,
-                   {t.key: found.get(t.key) for t in c.TABS}, source or {})
+                   {t.key: found.get(t.key) for t in c.TABS}, source or {}, layouts)
 
 
 def normalise_workbook(raw) -> Dataset:
