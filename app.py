@@ -11,15 +11,16 @@ from datetime import date, datetime
 import streamlit as st
 
 from analysis import contract, formatting, strings
-from analysis.access import OFFICER, access_settings
+from analysis.access import access_settings
 from analysis.indicators import Filters, all_areas, years
-from analysis.privacy import mask_personal
 from data_sources import SourceError, resolve_source
 from pages import common, filters
 
 log = logging.getLogger("ocop")
 
-st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide")
+MEETING = st.query_params.get("view") == "meeting"  # the presentation layout for a projector
+st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide",
+                   initial_sidebar_state="collapsed" if MEETING else "auto")
 
 
 def _source_status(lang: str, config, ds) -> None:
@@ -100,19 +101,21 @@ def _fallback_banner(status: dict, lang: str) -> None:
 
 def main() -> None:
     lang = filters.language()
-    navigation = st.navigation(_pages(lang))
+    if MEETING:
+        navigation = st.navigation([st.Page("pages/meeting.py", title=strings.t("nav.meeting", lang),
+                                            default=True)], position="hidden")
+    else:
+        navigation = st.navigation(_pages(lang))
     st.sidebar.title(strings.t("app.title", lang))
     secrets = common.secrets()
     role = _sign_in(lang, access_settings(secrets))
     config = resolve_source(os.environ, secrets)
     try:
-        ds, status = common.load_dataset_with_status(config.kind, config.location)
+        ds, status = common.load_for_viewer(config, role)  # viewers never see phones or contact names
     except SourceError as error:
         st.error(f"**{strings.t('source.cannot_read', lang)}**\n\n{common.md(common.source_error_message(error, lang))}")
         _refresh_button(lang)
         st.stop()
-    if role != OFFICER:
-        ds = mask_personal(ds)  # viewers and anyone not signed in never see phones or contact names
     notices: list[str] = []
     chosen = _filters(ds, lang, notices)
     lang = filters.choose_one("lang", strings.t("sidebar.language", lang), list(strings.LANGS), notices, lang,

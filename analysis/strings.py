@@ -187,6 +187,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Warning: the cell is ignored but the row counts. Error: the row or tab is not counted.",
     ),
     "empty.no_data_year": ("Chưa có dữ liệu cho năm {year}.", "No data for {year} yet."),
+    # --- meeting view -------------------------------------------------------------
+    "nav.meeting": ("Trình chiếu", "Meeting view"),
+    "meeting.heading": ("{ward} · OCOP năm {year}", "{ward} · OCOP {year}"),
+    "meeting.refresh": ("tự cập nhật mỗi {minutes} phút", "refreshes every {minutes} minutes"),
+    "meeting.urgent": ("Cần ưu tiên: {label} ({percent})", "Most urgent: {label} ({percent})"),
     # --- access -----------------------------------------------------------------
     "login.required": ("Bảng điều khiển này yêu cầu đăng nhập. Hãy đăng nhập bằng tài khoản được cấp.",
                        "This dashboard requires signing in. Sign in with your assigned account."),

@@ -3,6 +3,7 @@ rendering helpers. The frame (app.py) fills the context once per run; pages read
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import runpy
@@ -14,7 +15,9 @@ from typing import Any
 import streamlit as st
 
 from analysis import formatting, strings
+from analysis.access import OFFICER
 from analysis.exports import to_csv_bytes, to_xlsx_bytes
+from analysis.privacy import mask_personal
 from analysis.indicators import Filters
 from analysis.normalise import Dataset, normalise_workbook
 from data_sources import SourceConfig, SourceError, cache_ttl
@@ -53,6 +56,17 @@ def load_dataset_with_status(kind: str, location: str) -> tuple[Dataset, dict[st
         "snapshot_at": result.snapshot_at.isoformat() if result.snapshot_at is not None else None,
     }
     return normalise_workbook(result.raw), status
+
+
+def load_for_viewer(config: SourceConfig, role: str) -> tuple[Dataset, dict[str, Any]]:
+    """The shared dataset as this viewer may see it: personal data masked unless an officer."""
+    ds, status = load_dataset_with_status(config.kind, config.location)
+    return (ds if role == OFFICER else mask_personal(ds)), status
+
+
+def refreshed_context(ctx: "Context") -> "Context":
+    """The same view on the latest shared read (for parts that refresh on their own)."""
+    return dataclasses.replace(ctx, ds=load_for_viewer(ctx.config, ctx.role)[0])
 
 
 def load_dataset(kind: str, location: str) -> Dataset:
@@ -131,6 +145,24 @@ def data_date(ctx: Context) -> date:
     """The day the data was read: what "expired" and "overdue" are judged against."""
     read_at = ctx.ds.source.get("read_at")
     return formatting.local(datetime.fromisoformat(read_at)).date() if read_at else date.today()
+
+
+# Colour follows pace, and the pace word is always written beside it.
+PACE_COLOUR = {"reached": "normal", "on_track": "off", "behind": "inverse"}
+
+
+def indicator_cards(ctx: Context, table: Any, per_row: int = 3) -> None:
+    """One card per target: actual / target, and the percent with the pace word."""
+    rows = list(table.itertuples())
+    for start in range(0, len(rows), per_row):  # row by row, so a phone stacks the cards in order
+        for column, row in zip(st.columns(per_row), rows[start:start + per_row]):
+            actual = (formatting.number(row.actual, 1, ctx.lang) if row.computed
+                      else ctx.t("indicator.not_computed"))
+            pace = None
+            if isinstance(row.pace, str):
+                pace = f"{formatting.percent(row.percent, ctx.lang)} · {ctx.t('pace.' + row.pace)}"
+            column.metric(row.label, f"{actual} / {formatting.number(row.target, 1, ctx.lang)}", pace,
+                          delta_color=PACE_COLOUR.get(row.pace, "off"), delta_arrow="off", border=True)
 
 
 def downloads(ctx: Context, frame: Any, name: str) -> None:

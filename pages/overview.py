@@ -9,9 +9,6 @@ from analysis.outreach import as_of
 from analysis.pace import most_urgent, with_pace
 from pages import common
 
-# Colour follows pace, and the pace word is always written beside it.
-PACE_COLOUR = {"reached": "normal", "on_track": "off", "behind": "inverse"}
-
 ctx = common.context()
 info, year = ctx.ds.info, ctx.filters.year
 day = as_of(ctx.ds, year)
@@ -29,16 +26,6 @@ if with_target.empty:
     st.stop()
 
 
-def _card(column, row) -> None:
-    """One target: actual / target, and the percent with the pace word (colour is never alone)."""
-    actual = formatting.number(row.actual, 1, ctx.lang) if row.computed else ctx.t("indicator.not_computed")
-    pace = None
-    if isinstance(row.pace, str):
-        pace = f"{formatting.percent(row.percent, ctx.lang)} · {ctx.t('pace.' + row.pace)}"
-    column.metric(row.label, f"{actual} / {formatting.number(row.target, 1, ctx.lang)}", pace,
-                  delta_color=PACE_COLOUR.get(row.pace, "off"), delta_arrow="off", border=True)
-
-
 urgent = most_urgent(with_target)
 if urgent:
     st.warning(common.md(ctx.t("overview.urgent", label=urgent["label"],
@@ -48,10 +35,7 @@ if urgent:
 else:
     st.success(ctx.t("overview.all_on_track"), icon=":material/check_circle:")
 
-rows = list(with_target.itertuples())
-for start in range(0, len(rows), 3):  # row by row, so a phone stacks the cards in order
-    for column, row in zip(st.columns(3), rows[start:start + 3]):
-        _card(column, row)
+common.indicator_cards(ctx, with_target)
 
 common.chart(ctx, figures.indicator_progress(with_target, ctx.lang), "overview.no_targets", year=year)
 

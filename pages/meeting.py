@@ -1,0 +1,66 @@
+"""Meeting view (?view=meeting): the overview's cards and each page's key chart, in large
+type for a projector, refreshed every few minutes."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import figures, formatting
+from analysis.indicators import all_areas, filtered_outreach, indicators
+from analysis.outreach import as_of, coverage, heatmap
+from analysis.pace import most_urgent, with_pace
+from analysis.products import product_table, stage_funnel
+from analysis.training import attendance_by, training_in_year
+from pages import common
+
+REFRESH_SECONDS = 300
+
+# Large type, no sidebar or toolbar: this page is read from across a room. Our own CSS, no sheet text.
+st.html("""<style>
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none;}
+  [data-testid="stMainBlockContainer"] {max-width: 100%; padding-top: 1.5rem;}
+  [data-testid="stMetricLabel"] p {font-size: 1.25rem;}
+  [data-testid="stMetricValue"] {font-size: 2.6rem;}
+  [data-testid="stMetricDelta"] {font-size: 1.15rem;}
+  h1 {font-size: 2.8rem !important;}
+</style>""")
+
+
+BASE = common.context()
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def meeting() -> None:
+    """Re-run on its own every few minutes; the shared cache decides when Google is asked again."""
+    ctx = common.refreshed_context(BASE)
+    year, info = ctx.filters.year, ctx.ds.info
+    day = as_of(ctx.ds, year)
+    st.title(common.md(ctx.t("meeting.heading", ward=info.get("ward_name") or "", year=year)))
+    st.caption(ctx.t("overview.freshness", day=formatting.day(day)) + " · "
+               + ctx.t("meeting.refresh", minutes=REFRESH_SECONDS // 60))
+    common.filter_caption(ctx)
+    table = with_pace(indicators(ctx.ds, ctx.filters, ctx.lang), year, day)
+    with_target = table[table["target"].notna() & (table["target"] > 0)]
+    if with_target.empty:
+        common.empty_state(ctx, "overview.no_targets", year=year)
+        return
+    if urgent := most_urgent(with_target):
+        st.warning(common.md(ctx.t("meeting.urgent", label=urgent["label"],
+                                   percent=formatting.percent(urgent["percent"], ctx.lang))),
+                   icon=":material/priority_high:")
+    common.indicator_cards(ctx, with_target, per_row=3)
+    left, right = st.columns(2)
+    with left:
+        common.chart(ctx, figures.indicator_progress(with_target, ctx.lang), "overview.no_targets", year=year)
+        products = product_table(ctx.ds, ctx.filters, common.data_date(ctx))
+        common.chart(ctx, figures.stage_funnel(stage_funnel(products), ctx.lang), "products.empty")
+    with right:
+        rows = filtered_outreach(ctx.ds, ctx.filters)
+        areas = list(ctx.filters.areas) or all_areas(ctx.ds)
+        common.chart(ctx, figures.outreach_heatmap(heatmap(rows, areas), ctx.lang), "outreach.empty", year=year)
+        common.chart(ctx, figures.coverage_gauges(coverage(ctx.ds, ctx.filters), ctx.lang), "outreach.empty",
+                     year=year)
+        trained = attendance_by(training_in_year(ctx.ds, year), "unit")
+        common.chart(ctx, figures.count_bars(trained, "training_unit", ctx.lang), "training.empty", year=year)
+
+
+meeting()
