@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from analysis import contract as c
 from analysis.cells import PARSERS, Invalid, as_text, is_blank, parse_text
@@ -225,7 +226,7 @@ class _TabReader:
         unnamed = [p for p in data.columns if (p >= len(header) or is_blank(header[p])) and p not in mapping]
         for position in unnamed:
             if not data[position].map(is_blank).all():
-                self.issues.add(self.title, header_index + 1, _column_letter(position), None, NOTICE,
+                self.issues.add(self.title, header_index + 1, get_column_letter(position + 1), None, NOTICE,
                                 "column_unnamed")
 
     def _parse(self, table: pd.DataFrame) -> pd.DataFrame:
@@ -299,15 +300,6 @@ def empty_typed_table(tab: c.Tab) -> pd.DataFrame:
 
 def _plain(bound: float | None) -> str:
     return "" if bound is None else f"{bound:g}"
-
-
-def _column_letter(position: int) -> str:
-    letters = ""
-    position += 1
-    while position:
-        position, rem = divmod(position - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 _INFO_HEADERS = ("mục", "muc")
