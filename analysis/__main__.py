@@ -1,5 +1,8 @@
-"""Command line: `python -m analysis summary --data PATH_OR_SHEET --year YYYY`
-and `python -m analysis template --out FILE.xlsx [--data PATH_OR_SHEET]`.
+"""Command line: `python -m analysis summary --data PATH_OR_SHEET --year YYYY`,
+`python -m analysis template --out FILE.xlsx [--data PATH_OR_SHEET]` and
+`python -m analysis create-sheet --sheet URL_OR_KEY [--areas "Vĩnh Phú,Vĩnh Đông"]`
+(the contract's tabs, headers and dropdowns in a Google Sheet shared with the service
+account as Editor; tabs holding data are left untouched).
 
 Same path as the dashboard: source -> raw workbook -> normalise -> indicators.
 """
@@ -58,6 +61,39 @@ def _template(args: argparse.Namespace) -> int:
     return 0
 
 
+def _create_sheet(args: argparse.Namespace) -> int:
+    """Gives a Google Sheet the contract's tabs (data_sources/sheet_writer.py); prints what it did."""
+    import os
+
+    from data_sources import credentials_info
+    from data_sources.sheet_writer import create_template_in_sheet
+
+    lang = args.lang
+    areas = [a.strip() for a in (args.areas or "").split(",") if a.strip()]
+    try:
+        report = create_template_in_sheet(args.sheet, credentials_info(os.environ, _secrets()), areas)
+    except SourceError as error:
+        print(strings.t(f"source_error.{error.code}", lang, **error.params), file=sys.stderr)
+        return 2
+
+    def tabs(titles: list[str]) -> str:
+        return ", ".join(titles) if titles else strings.t("create_sheet.none", lang)
+
+    print(strings.t("create_sheet.done", lang, title=report["title"], url=report["url"]))
+    print(strings.t("create_sheet.added", lang, n=len(report["added_tabs"]), tabs=tabs(report["added_tabs"])))
+    print(strings.t("create_sheet.headers", lang, n=len(report["headers_written"]),
+                    tabs=tabs(report["headers_written"])))
+    print(strings.t("create_sheet.validations", lang, n=report["validations"]))
+    print(strings.t("create_sheet.skipped", lang, n=len(report["skipped_tabs_with_data"]),
+                    tabs=tabs(report["skipped_tabs_with_data"])))
+    if areas and not report["areas_written"]:
+        print(strings.t("create_sheet.areas_kept", lang))
+    elif areas:
+        print(strings.t("create_sheet.areas", lang, n=report["areas_written"]))
+    print(strings.t("create_sheet.requests", lang, n=report["requests"]))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description="OCOP dashboard command line")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -71,9 +107,17 @@ def main(argv: list[str] | None = None) -> int:
                                     "URL/key); without it the Khóm tab is left empty")
     tpl.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG,
                      help="language of the instructions (tab and column names are always Vietnamese)")
+    sheet = sub.add_parser("create-sheet", help="add the contract's tabs, headers and dropdowns to a Google Sheet "
+                                                "(tabs holding data are left untouched)")
+    sheet.add_argument("--sheet", required=True, help="the Google Sheets URL or key (shared with the service "
+                                                      "account as Editor)")
+    sheet.add_argument("--areas", help='khóm names for a new or empty Khóm tab, comma-separated: "Vĩnh Phú,Vĩnh Đông"')
+    sheet.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG)
     args = parser.parse_args(argv)
     if args.command == "template":
         return _template(args)
+    if args.command == "create-sheet":
+        return _create_sheet(args)
     try:
         ds = _load(args.data)
     except SourceError as error:

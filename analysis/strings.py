@@ -59,6 +59,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Google Sheet chưa được chia sẻ cho tài khoản dịch vụ. Hãy mở bảng tính, bấm “Chia sẻ” và thêm {email} với quyền Người xem.",
         "The Google Sheet is not shared with the service account. Open it, click “Share” and add {email} as a Viewer.",
     ),
+    "source_error.gsheet_write_forbidden": (
+        "Tài khoản dịch vụ {email} chỉ có quyền xem; hãy chia sẻ bảng tính với quyền Người chỉnh sửa để nhập dữ liệu.",
+        "The service account {email} can only view the spreadsheet; share it with that account as an Editor to enter data.",
+    ),
     "source_error.gsheet_not_found": (
         "Không tìm thấy Google Sheet có mã “{key}”. Kiểm tra lại đường liên kết hoặc mã bảng tính.",
         "No Google Sheet with key “{key}” exists. Check the link or the key.",
@@ -295,6 +299,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "template.written": ("Đã ghi bảng tính mẫu “{path}” ({areas} khóm).", "Wrote the template “{path}” ({areas} khóm)."),
     "template.write_failed": ("Không ghi được tệp “{path}”: {detail}", "Cannot write “{path}”: {detail}"),
+    # --- `python -m analysis create-sheet` (data_sources/sheet_writer.py) -------
+    "create_sheet.done": ("Đã chuẩn bị Google Sheet “{title}”: {url}", "Prepared the Google Sheet “{title}”: {url}"),
+    "create_sheet.added": ("Trang đã thêm ({n}): {tabs}", "Tabs added ({n}): {tabs}"),
+    "create_sheet.headers": ("Trang đã ghi dòng tiêu đề ({n}): {tabs}", "Tabs given their header ({n}): {tabs}"),
+    "create_sheet.validations": ("Số cột có danh sách chọn: {n}", "Columns given a dropdown: {n}"),
+    "create_sheet.skipped": ("Trang đã có dữ liệu, giữ nguyên ({n}): {tabs}",
+                             "Tabs already holding data, left untouched ({n}): {tabs}"),
+    "create_sheet.areas": ("Số khóm đã ghi vào trang Khóm: {n}", "Khóm written to the Khóm tab: {n}"),
+    "create_sheet.areas_kept": ("Trang Khóm đã có dữ liệu nên danh sách khóm đưa vào không được ghi.",
+                                "The Khóm tab already holds data, so the khóm given were not written."),
+    "create_sheet.requests": ("Số yêu cầu gửi tới Google Sheets: {n}", "Requests sent to Google Sheets: {n}"),
+    "create_sheet.none": ("không có", "none"),
     # --- figures ---------------------------------------------------------------
     "pace.reached": ("Đạt", "Reached"),
     "pace.on_track": ("Đúng tiến độ", "On track"),

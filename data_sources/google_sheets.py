@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import google.auth.exceptions
@@ -105,7 +105,9 @@ def _attempt_timeout(timeout: float, budget: float, elapsed: float) -> float:
 # --------------------------------------------------------------------------- credentials
 
 
-def _make_credentials(info: Mapping[str, Any] | None) -> service_account.Credentials:
+def _make_credentials(
+    info: Mapping[str, Any] | None, scopes: Sequence[str] = (SHEETS_READONLY_SCOPE,)
+) -> service_account.Credentials:
     if info is None:
         raise SourceError("credentials_missing")
     if not isinstance(info, Mapping):
@@ -120,7 +122,7 @@ def _make_credentials(info: Mapping[str, Any] | None) -> service_account.Credent
         # pasted into a TOML/env value with its line breaks still escaped
         info["private_key"] = info["private_key"].replace("\\n", "\n")
     try:
-        return service_account.Credentials.from_service_account_info(info, scopes=[SHEETS_READONLY_SCOPE])
+        return service_account.Credentials.from_service_account_info(info, scopes=list(scopes))
     except Exception:  # any failure here means the JSON is unusable; its text may quote the key
         raise SourceError("credentials_invalid", detail="private key could not be read") from None
 
@@ -161,6 +163,15 @@ def _make_client(credentials: service_account.Credentials, timeout: float) -> gs
     # for the token request. A hung server then fails instead of hanging the app.
     client.set_timeout(timeout)
     return client
+
+
+def _client(
+    credentials_info: Mapping[str, Any] | None, scopes: Sequence[str], timeout: float
+) -> tuple[gspread.Client, str]:
+    """(client, service-account e-mail) for these scopes: reading asks for spreadsheets.readonly
+    only; data_sources/sheet_writer.py asks for spreadsheets. SourceError on bad credentials."""
+    credentials = _make_credentials(credentials_info, scopes)
+    return _make_client(credentials, timeout), credentials.service_account_email
 
 
 # --------------------------------------------------------------------------- reading

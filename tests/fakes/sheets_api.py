@@ -13,12 +13,18 @@ service-account credentials whose token_uri is <fake.token_uri>.
         assert api.count("batchGet") == 1
 
 Served (see the @_route handlers): POST /token, GET /v4/spreadsheets/{key},
-GET .../values:batchGet, GET .../values/{range}, POST .../values/{range}:append.
+GET .../values:batchGet, GET .../values/{range}, POST .../values/{range}:append,
+POST /v4/spreadsheets/{key}:batchUpdate (addSheet, updateSheetProperties, repeatCell,
+setDataValidation, updateCells; anything else recorded and answered {}), and
+POST .../values:batchUpdate. Writing needs an editor: a spreadsheet added with
+read_only=True (shared as Viewer) answers every write with 403, like Google.
+The fake stores formulas as their text and computes nothing.
 Add an endpoint by writing a method decorated with @_route(method, regex, kind).
 """
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import re
 import threading
@@ -228,14 +234,50 @@ class FakeTab:
     sheet_id: int
     title: str
     rows: list[list[Any]]
+    frozen_rows: int = 0
+    hidden: bool = False
+    min_rows: int = 1000  # gridProperties: the grid is at least this big, more if the data is
+    min_columns: int = 26
+    # spreadsheets:batchUpdate records, in the order received: setDataValidation as
+    # {"range": GridRange, "rule": ...} (a later rule on the same range replaces the
+    # earlier one; no rule clears it), repeatCell as the request itself.
+    validations: list[dict] = field(default_factory=list)
+    formats: list[dict] = field(default_factory=list)
 
     @property
     def row_count(self) -> int:
-        return max(1000, len(self.rows))
+        return max(self.min_rows, len(self.rows))
 
     @property
     def column_count(self) -> int:
-        return max([26] + [len(r) for r in self.rows])
+        return max([self.min_columns] + [len(r) for r in self.rows])
+
+    def validation_rule(self, column: int, row: int = 1) -> dict | None:
+        """The rule of the last setDataValidation covering (row, column), 0-based; None if none."""
+        found = None
+        for entry in self.validations:
+            r = entry["range"]
+            if (r.get("startRowIndex", 0) <= row < r.get("endRowIndex", self.row_count)
+                    and r.get("startColumnIndex", 0) <= column < r.get("endColumnIndex", self.column_count)):
+                found = entry["rule"]
+        return found
+
+    def write(self, row0: int, col0: int, grid: list[list[Any]]) -> int:
+        """Cell values from (row0, col0); None leaves a cell as it is. Returns cells written."""
+        written = 0
+        for i, line in enumerate(grid):
+            for j, value in enumerate(line):
+                if value is None:
+                    continue
+                r, col = row0 + i, col0 + j
+                while len(self.rows) <= r:
+                    self.rows.append([])
+                target = self.rows[r]
+                if len(target) <= col:
+                    target.extend([None] * (col + 1 - len(target)))
+                target[col] = value
+                written += 1
+        return written
 
 
 @dataclass
@@ -246,6 +288,10 @@ class FakeSpreadsheet:
     time_zone: str = "Asia/Ho_Chi_Minh"
     tabs: list[FakeTab] = field(default_factory=list)
     forbidden: bool = False
+    read_only: bool = False  # shared with the caller as Viewer: reads work, writes answer 403
+
+    def tab_by_id(self, sheet_id: int) -> FakeTab | None:
+        return next((t for t in self.tabs if t.sheet_id == sheet_id), None)
 
     def tab(self, title: str) -> FakeTab | None:
         return next((t for t in self.tabs if t.title == title), None)
@@ -285,15 +331,7 @@ class FakeSpreadsheet:
                 },
             },
             "sheets": [
-                {
-                    "properties": {
-                        "sheetId": tab.sheet_id,
-                        "title": tab.title,
-                        "index": index,
-                        "sheetType": "GRID",
-                        "gridProperties": {"rowCount": tab.row_count, "columnCount": tab.column_count},
-                    }
-                }
+                {"properties": _sheet_properties(tab, index)}
                 for index, tab in enumerate(self.tabs)
             ],
             "spreadsheetUrl": f"https://docs.google.com/spreadsheets/d/{self.key}/edit",
@@ -321,6 +359,23 @@ class FakeSpreadsheet:
         if values:
             body["values"] = values
         return body
+
+
+def _sheet_properties(tab: FakeTab, index: int) -> dict:
+    """A sheet's properties as the API shows them (false and zero fields left out)."""
+    grid: dict[str, Any] = {"rowCount": tab.row_count, "columnCount": tab.column_count}
+    if tab.frozen_rows:
+        grid["frozenRowCount"] = tab.frozen_rows
+    properties: dict[str, Any] = {
+        "sheetId": tab.sheet_id, "title": tab.title, "index": index, "sheetType": "GRID", "gridProperties": grid,
+    }
+    if tab.hidden:
+        properties["hidden"] = True
+    return properties
+
+
+class _Invalid(Exception):
+    """A request the real API would answer 400 INVALID_ARGUMENT (the message is Google's wording)."""
 
 
 class FakeRequest(NamedTuple):
@@ -455,9 +510,12 @@ class FakeSheetsAPI:
         *,
         time_zone: str = "Asia/Ho_Chi_Minh",
         forbidden: bool = False,
+        read_only: bool = False,
     ) -> FakeSpreadsheet:
-        """Hold a spreadsheet; tabs in the given order. `forbidden=True`: not shared (403)."""
-        sheet = FakeSpreadsheet(key=key, title=title, locale=locale, time_zone=time_zone, forbidden=forbidden)
+        """Hold a spreadsheet; tabs in the given order. `forbidden=True`: not shared (403);
+        `read_only=True`: shared as Viewer (reads work, writes answer 403)."""
+        sheet = FakeSpreadsheet(key=key, title=title, locale=locale, time_zone=time_zone, forbidden=forbidden,
+                                read_only=read_only)
         for i, (tab_title, rows) in enumerate((tabs or {}).items()):
             sheet.tabs.append(FakeTab(sheet_id=0 if i == 0 else 1000 + i, title=tab_title, rows=[list(r) for r in rows]))
         with self._lock:
@@ -522,8 +580,13 @@ class FakeSheetsAPI:
             return [r for k, r in self._log if k == kind]
 
     def count(self, kind: str) -> int:
-        """Requests received of a kind: token, metadata, batchGet, values, append, unknown."""
+        """Requests received of a kind: token, metadata, batchGet, values, append, batchUpdate,
+        valuesBatchUpdate, unknown."""
         return len(self.requests_of(kind))
+
+    def batch_update_requests(self) -> list[dict]:
+        """Every sub-request of every spreadsheets:batchUpdate received, in order (applied or not)."""
+        return [sub for r in self.requests_of("batchUpdate") for sub in (r.body or {}).get("requests", [])]
 
     def sheets_requests(self) -> list[FakeRequest]:
         """Every request but the token requests."""
@@ -572,11 +635,11 @@ class FakeSheetsAPI:
         status, payload = getattr(self, handler_name)(request, **groups)
         _send(handler, status, payload)
 
-    def _open(self, key: str) -> tuple[FakeSpreadsheet | None, tuple[int, dict] | None]:
+    def _open(self, key: str, write: bool = False) -> tuple[FakeSpreadsheet | None, tuple[int, dict] | None]:
         sheet = self._spreadsheets.get(key)
         if sheet is None:
             return None, (404, google_error_body(404))
-        if sheet.forbidden:
+        if sheet.forbidden or (write and sheet.read_only):
             return None, (403, google_error_body(403))
         return sheet, None
 
@@ -629,8 +692,9 @@ class FakeSheetsAPI:
 
     @_route("POST", rf"^/v4/spreadsheets/{_KEY}/values/{_RANGE}:append$", "append")
     def _append(self, request: FakeRequest, key: str, range: str) -> tuple[int, dict]:
-        """Minimal values.append: the rows go after the tab's last non-empty row, stored as sent."""
-        sheet, error = self._open(key)
+        """Minimal values.append: the rows go after the tab's last non-empty row, stored as sent
+        (RAW and USER_ENTERED alike: nothing is parsed); the rows above are left as they are."""
+        sheet, error = self._open(key, write=True)
         if error:
             return error
         if "valueInputOption" not in request.query:
@@ -641,8 +705,8 @@ class FakeSheetsAPI:
             return 400, google_error_body(400, f"Unable to parse range: {range}")
         new_rows = [list(r) for r in (request.body or {}).get("values", [])]
         with self._lock:
-            existing = _trim([list(r) for r in tab.rows])
-            start = len(existing)
+            start = len(_trim([list(r) for r in tab.rows]))  # after the last non-empty row
+            existing = tab.rows[:start]
             tab.rows = existing + [[None] * col0 + r for r in new_rows]
         width = max([len(r) for r in new_rows] + [1])
         last_col = col_letter(col0 + width - 1)
@@ -655,8 +719,170 @@ class FakeSheetsAPI:
         }
         body: dict[str, Any] = {"spreadsheetId": key, "updates": updates}
         if start:
-            body["tableRange"] = f"{quote_title(tab.title)}!A1:{col_letter(max(len(r) for r in existing) - 1)}{start}"
+            width_before = max(len(line) for line in _trim([list(r) for r in existing]))
+            body["tableRange"] = f"{quote_title(tab.title)}!A1:{col_letter(max(width_before, 1) - 1)}{start}"
         return 200, body
+
+    @_route("POST", rf"^/v4/spreadsheets/{_KEY}:batchUpdate$", "batchUpdate")
+    def _batch_update(self, request: FakeRequest, key: str) -> tuple[int, dict]:
+        """spreadsheets.batchUpdate: all the requests apply, in order, or none (as Google does)."""
+        sheet, error = self._open(key, write=True)
+        if error:
+            return error
+        subrequests = (request.body or {}).get("requests") if isinstance(request.body, dict) else None
+        if not isinstance(subrequests, list) or not subrequests:
+            return 400, google_error_body(400, "Must specify at least one request.")
+        with self._lock:
+            tabs = copy.deepcopy(sheet.tabs)
+            replies: list[dict] = []
+            try:
+                for index, sub in enumerate(subrequests):
+                    if not isinstance(sub, dict) or len(sub) != 1:
+                        raise _Invalid(f"Invalid requests[{index}]: exactly one kind of request expected")
+                    (name, args), = sub.items()
+                    replies.append(_apply_sheet_request(tabs, index, name, args))
+            except _Invalid as e:
+                return 400, google_error_body(400, str(e))
+            sheet.tabs = tabs
+        return 200, {"spreadsheetId": key, "replies": replies}
+
+    @_route("POST", rf"^/v4/spreadsheets/{_KEY}/values:batchUpdate$", "valuesBatchUpdate")
+    def _values_batch_update(self, request: FakeRequest, key: str) -> tuple[int, dict]:
+        """values.batchUpdate: every range written, or none; values stored as sent (nothing parsed)."""
+        sheet, error = self._open(key, write=True)
+        if error:
+            return error
+        body = request.body if isinstance(request.body, dict) else {}
+        if body.get("valueInputOption") not in ("RAW", "USER_ENTERED"):
+            return 400, google_error_body(400, "'valueInputOption' is required but not specified")
+        with self._lock:
+            tabs = copy.deepcopy(sheet.tabs)
+            shadow = FakeSpreadsheet(key=sheet.key, title=sheet.title, tabs=tabs)
+            responses, touched = [], set()
+            for value_range in body.get("data") or []:
+                a1 = value_range.get("range", "")
+                try:
+                    tab, (row0, col0, _, _) = shadow.resolve(a1)
+                except ValueError:
+                    return 400, google_error_body(400, f"Unable to parse range: {a1}")
+                grid = [list(r) for r in value_range.get("values") or []]
+                if value_range.get("majorDimension", "ROWS") == "COLUMNS":
+                    height = max([len(c) for c in grid] + [0])
+                    grid = [[c[i] if i < len(c) else None for c in grid] for i in range(height)]
+                cells = tab.write(row0, col0, grid)
+                width = max([len(r) for r in grid] + [1])
+                touched.add(tab.sheet_id)
+                responses.append({
+                    "spreadsheetId": key,
+                    "updatedRange": f"{quote_title(tab.title)}!{col_letter(col0)}{row0 + 1}:"
+                                    f"{col_letter(col0 + width - 1)}{row0 + max(len(grid), 1)}",
+                    "updatedRows": len(grid), "updatedColumns": width, "updatedCells": cells,
+                })
+            sheet.tabs = tabs
+        return 200, {
+            "spreadsheetId": key,
+            "totalUpdatedRows": sum(r["updatedRows"] for r in responses),
+            "totalUpdatedColumns": max([r["updatedColumns"] for r in responses] + [0]),
+            "totalUpdatedCells": sum(r["updatedCells"] for r in responses),
+            "totalUpdatedSheets": len(touched),
+            "responses": responses,
+        }
+
+
+def _grid_tab(tabs: list[FakeTab], index: int, name: str, grid_range: Any) -> FakeTab:
+    """The tab a GridRange names, its bounds checked against the grid as Google does."""
+    if not isinstance(grid_range, dict):
+        raise _Invalid(f"Invalid requests[{index}].{name}: range is required")
+    sheet_id = grid_range.get("sheetId", 0)
+    tab = next((t for t in tabs if t.sheet_id == sheet_id), None)
+    if tab is None:
+        raise _Invalid(f"Invalid requests[{index}].{name}: No grid with id: {sheet_id}")
+    if grid_range.get("endRowIndex", 0) > tab.row_count or grid_range.get("endColumnIndex", 0) > tab.column_count:
+        raise _Invalid(f"Invalid requests[{index}].{name}: Range exceeds grid limits. Max rows: "
+                       f"{tab.row_count}, max columns: {tab.column_count}")
+    return tab
+
+
+def _cell_value(entered: Any) -> Any:
+    """An ExtendedValue as the fake stores it (a formula as its text)."""
+    if not isinstance(entered, dict):
+        return None
+    for kind in ("stringValue", "numberValue", "boolValue", "formulaValue"):
+        if kind in entered:
+            return entered[kind]
+    return None
+
+
+def _apply_sheet_request(tabs: list[FakeTab], index: int, name: str, args: Any) -> dict:
+    """One spreadsheets.batchUpdate request applied to `tabs`; its reply. _Invalid if Google would refuse it."""
+    if not isinstance(args, dict):
+        raise _Invalid(f"Invalid requests[{index}].{name}: not an object")
+    if name == "addSheet":
+        props = dict(args.get("properties") or {})
+        title = props.get("title") or f"Sheet{len(tabs) + 1}"
+        if any(t.title.casefold() == title.casefold() for t in tabs):
+            raise _Invalid(f'Invalid requests[{index}].addSheet: A sheet with the name "{title}" already exists. '
+                           "Please enter another name.")
+        sheet_id = props.get("sheetId")
+        if sheet_id is None:
+            sheet_id = max([t.sheet_id for t in tabs] + [0]) + 1
+        if not isinstance(sheet_id, int) or sheet_id < 0 or any(t.sheet_id == sheet_id for t in tabs):
+            raise _Invalid(f"Invalid requests[{index}].addSheet: Sheet with id {sheet_id} already exists.")
+        grid = props.get("gridProperties") or {}
+        tab = FakeTab(sheet_id=sheet_id, title=title, rows=[], frozen_rows=grid.get("frozenRowCount", 0),
+                      hidden=bool(props.get("hidden", False)), min_rows=grid.get("rowCount", 1000),
+                      min_columns=grid.get("columnCount", 26))
+        position = props.get("index", len(tabs))
+        tabs.insert(min(max(position, 0), len(tabs)), tab)
+        return {"addSheet": {"properties": _sheet_properties(tab, tabs.index(tab))}}
+    if name == "updateSheetProperties":
+        props = args.get("properties") or {}
+        tab = next((t for t in tabs if t.sheet_id == props.get("sheetId", 0)), None)
+        if tab is None:
+            raise _Invalid(f"Invalid requests[{index}].updateSheetProperties: No grid with id: {props.get('sheetId')}")
+        fields = [f.strip() for f in str(args.get("fields", "")).split(",") if f.strip()]
+        if not fields:
+            raise _Invalid(f"Invalid requests[{index}].updateSheetProperties: 'fields' is required")
+        grid = props.get("gridProperties") or {}
+        setters = {
+            "title": lambda: setattr(tab, "title", props["title"]),
+            "hidden": lambda: setattr(tab, "hidden", bool(props.get("hidden", False))),
+            "gridProperties.frozenRowCount": lambda: setattr(tab, "frozen_rows", grid.get("frozenRowCount", 0)),
+            "gridProperties.rowCount": lambda: setattr(tab, "min_rows", grid["rowCount"]),
+            "gridProperties.columnCount": lambda: setattr(tab, "min_columns", grid["columnCount"]),
+        }
+        for f in fields:
+            if f in setters:
+                setters[f]()
+        return {}
+    if name == "repeatCell":
+        tab = _grid_tab(tabs, index, name, args.get("range"))
+        if not args.get("fields"):
+            raise _Invalid(f"Invalid requests[{index}].repeatCell: 'fields' is required")
+        tab.formats.append(copy.deepcopy(args))
+        return {}
+    if name == "setDataValidation":
+        grid_range = args.get("range")
+        tab = _grid_tab(tabs, index, name, grid_range)
+        rule = args.get("rule")
+        if rule is not None:
+            condition = rule.get("condition") or {}
+            if condition.get("type") in ("ONE_OF_LIST", "ONE_OF_RANGE") and not condition.get("values"):
+                raise _Invalid(f"Invalid requests[{index}].setDataValidation: {condition.get('type')} needs values")
+        tab.validations = [v for v in tab.validations if v["range"] != grid_range]
+        tab.validations.append({"range": copy.deepcopy(grid_range), "rule": copy.deepcopy(rule)})
+        return {}
+    if name == "updateCells":
+        start = args.get("start")
+        if isinstance(start, dict):
+            tab = next((t for t in tabs if t.sheet_id == start.get("sheetId", 0)), None)
+            if tab is None:
+                raise _Invalid(f"Invalid requests[{index}].updateCells: No grid with id: {start.get('sheetId')}")
+            grid = [[_cell_value(v.get("userEnteredValue")) for v in (row.get("values") or [])]
+                    for row in (args.get("rows") or [])]
+            tab.write(start.get("rowIndex", 0), start.get("columnIndex", 0), grid)
+        return {}
+    return {}  # any other request: recorded in the log (batch_update_requests), not applied
 
 
 def _parse_body(raw: bytes, content_type: str) -> Any:
