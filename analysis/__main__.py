@@ -38,6 +38,26 @@ def _secrets() -> dict:
         return {}
 
 
+def _report(ds, year: int, args: argparse.Namespace) -> int:
+    """`report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en]`: the formatted report
+    for the office above (analysis/report.py), made today in Vietnam time."""
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from analysis.formatting import local
+    from analysis.report import report_bytes
+
+    today = local(datetime.now(timezone.utc)).date()
+    try:
+        Path(args.out).write_bytes(report_bytes(ds, year, today, args.lang))
+    except OSError as error:
+        print(strings.t("template.write_failed", args.lang, path=args.out, detail=error.strerror or error),
+              file=sys.stderr)
+        return 2
+    print(strings.t("report.written", args.lang, year=year, path=args.out))
+    return 0
+
+
 def _template(args: argparse.Namespace) -> int:
     """Writes the officers' template; with --data, its Khóm tab lists that source's khóm."""
     from pathlib import Path
@@ -113,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
                                                       "account as Editor)")
     sheet.add_argument("--areas", help='khóm names for a new or empty Khóm tab, comma-separated: "Vĩnh Phú,Vĩnh Đông"')
     sheet.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG)
+    rep = sub.add_parser("report", help="the formatted .xlsx report for the office above (cover, indicators, "
+                                        "products, outreach, training, tasks, data quality)")
+    rep.add_argument("--data", help="an .xlsx path or a Google Sheets URL/key (default: as the dashboard)")
+    rep.add_argument("--year", type=int, help="the year (default: the newest year in the data)")
+    rep.add_argument("--out", required=True, help="the .xlsx file to write")
+    rep.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG)
     args = parser.parse_args(argv)
     if args.command == "template":
         return _template(args)
@@ -127,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     if year is None:
         print(strings.t("empty.no_data_year", args.lang, year="?"), file=sys.stderr)
         return 2
+    if args.command == "report":
+        return _report(ds, year, args)
     json.dump(summary(ds, year, args.lang), sys.stdout, ensure_ascii=False, indent=2, default=str)
     print()
     return 0
