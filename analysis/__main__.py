@@ -2,7 +2,9 @@
 `python -m analysis template --out FILE.xlsx [--data PATH_OR_SHEET]` and
 `python -m analysis create-sheet --sheet URL_OR_KEY [--areas "Vĩnh Phú,Vĩnh Đông"]`
 (the contract's tabs, headers and dropdowns in a Google Sheet shared with the service
-account as Editor; tabs holding data are left untouched).
+account as Editor; tabs holding data are left untouched), and
+`python -m analysis report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en]`
+(the formatted report for the office above, analysis/report.py).
 
 Same path as the dashboard: source -> raw workbook -> normalise -> indicators.
 """
