@@ -11,7 +11,7 @@ from datetime import date, datetime
 import streamlit as st
 
 from analysis import contract, formatting, strings
-from analysis.access import access_settings
+from analysis.access import OFFICER, access_settings
 from analysis.indicators import Filters, all_areas, years
 from data_sources import SourceError, resolve_source
 from pages import common, filters
@@ -61,6 +61,8 @@ def _pages(lang: str) -> list:
         page("pages/products.py", "nav.products", ":material/inventory_2:"),
         page("pages/outreach.py", "nav.outreach", ":material/campaign:"),
         page("pages/training.py", "nav.training", ":material/school:"),
+        page("pages/entry.py", "nav.entry", ":material/edit_note:"),
+        page("pages/report.py", "nav.report", ":material/summarize:"),
         page("pages/data_quality.py", "nav.data", ":material/fact_check:"),
     ]
 
@@ -108,7 +110,8 @@ def main() -> None:
         navigation = st.navigation(_pages(lang))
     st.sidebar.title(strings.t("app.title", lang))
     secrets = common.secrets()
-    role = _sign_in(lang, access_settings(secrets))
+    access = access_settings(secrets)
+    role = _sign_in(lang, access)
     config = resolve_source(os.environ, secrets)
     try:
         ds, status = common.load_for_viewer(config, role)  # viewers never see phones or contact names
@@ -124,7 +127,9 @@ def main() -> None:
     st.sidebar.divider()
     _source_status(lang, config, ds)
     _refresh_button(lang)
-    common.set_context(common.Context(ds, chosen, lang, config, years(ds), role))
+    # With login on, only officers may add rows; without login, whoever can open the dashboard may.
+    can_enter = role == OFFICER or not access.login
+    common.set_context(common.Context(ds, chosen, lang, config, years(ds), role, can_enter))
     if status["fallback"]:
         _fallback_banner(status, lang)
     if config.kind == "demo":

@@ -16,6 +16,7 @@ import streamlit as st
 
 from analysis import formatting, strings
 from analysis.access import OFFICER
+from analysis.contract import TABS_BY_KEY
 from analysis.exports import to_csv_bytes, to_xlsx_bytes
 from analysis.privacy import mask_personal
 from analysis.indicators import Filters
@@ -86,6 +87,7 @@ class Context:
     config: SourceConfig
     years: list[int]
     role: str = "viewer"  # analysis.access.OFFICER may see personal data and edit
+    can_enter: bool = False  # may add rows through the quick-entry forms
 
     def t(self, key: str, /, **params: Any) -> str:
         return strings.t(key, self.lang, **params)
@@ -165,11 +167,23 @@ def indicator_cards(ctx: Context, table: Any, per_row: int = 3) -> None:
                           delta_color=PACE_COLOUR.get(row.pace, "off"), delta_arrow="off", border=True)
 
 
+def append_to_sheet(ctx: Context, tab_key: str, row: list[Any]) -> None:
+    """One row appended to the shared Google Sheet (one values:append call)."""
+    from data_sources import credentials_info
+    from data_sources.sheet_writer import append_row
+
+    title = ctx.ds.found_tabs.get(tab_key) or TABS_BY_KEY[tab_key].title
+    append_row(ctx.config.location, credentials_info(os.environ, secrets()), title, row)
+
+
 def downloads(ctx: Context, frame: Any, name: str) -> None:
     """CSV and Excel of a table as shown, with spreadsheet formulas made inert."""
     left, right = st.columns(2)
-    left.download_button(ctx.t("export.csv"), to_csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{name}-csv")
-    right.download_button(ctx.t("export.xlsx"), to_xlsx_bytes({name: frame}), f"{name}.xlsx", key=f"{name}-xlsx",
+    # files are built only when clicked
+    left.download_button(ctx.t("export.csv"), lambda: to_csv_bytes(frame), f"{name}.csv", "text/csv",
+                         key=f"{name}-csv")
+    right.download_button(ctx.t("export.xlsx"), lambda: to_xlsx_bytes({name: frame}), f"{name}.xlsx",
+                          key=f"{name}-xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 

@@ -5,7 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis import contract, strings
+from analysis.indicators import all_areas
 from analysis.summary import issues_table
+from analysis.template import TEMPLATE_FILENAME, template_bytes
 from pages import common
 
 ctx = common.context()
@@ -13,6 +15,10 @@ st.title(ctx.t("data.heading"))
 if ctx.ds.source.get("url"):
     st.link_button(ctx.t("data.open_sheet"), ctx.ds.source["url"])
 st.caption(ctx.t("data.explain"))
+areas = all_areas(ctx.ds)
+st.download_button(ctx.t("template.download"), lambda: template_bytes(areas), TEMPLATE_FILENAME,  # built on click
+                   help=ctx.t("template.download_help"), icon=":material/table_view:",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 st.subheader(ctx.t("data.rows_heading"))
 accounting = pd.DataFrame([

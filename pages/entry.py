@@ -1,0 +1,117 @@
+"""Nhập nhanh: add an outreach activity or a training attendance to the shared sheet,
+checked by the same rules as reading, appended without touching anyone's rows."""
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any, Callable
+
+import streamlit as st
+
+from analysis import contract, strings
+from analysis.entry import check_entry, choices, sheet_row
+from analysis.indicators import all_areas
+from data_sources import SourceError
+from pages import common
+
+ctx = common.context()
+st.title(ctx.t("entry.heading"))
+if ctx.config.kind != "gsheet":
+    st.info(ctx.t("entry.needs_sheet"), icon=":material/info:")
+    st.stop()
+if not ctx.can_enter:
+    st.warning(ctx.t("entry.officers_only"), icon=":material/lock:")
+    st.stop()
+if flash := st.session_state.pop("entry_flash", None):
+    st.success(flash, icon=":material/check_circle:")
+
+
+def _nonce(tab_key: str) -> str:
+    """A fresh form after each successful append; the same form (and what was typed) after a failure."""
+    return st.session_state.setdefault(f"entry_nonce_{tab_key}", uuid.uuid4().hex)
+
+
+# What a form row must say to be worth a line in the sheet (beyond the contract's own keys).
+FORM_REQUIRED = {"outreach": ("channel", "area")}
+
+
+def _submit(tab_key: str, values: dict[str, Any]) -> None:
+    missing = [key for key in FORM_REQUIRED.get(tab_key, ()) if not values.get(key)]
+    if missing:
+        st.error(ctx.t("entry.choose", fields=", ".join(contract.TABS_BY_KEY[tab_key].column(k).header for k in missing)))
+        return
+    issues = check_entry(ctx.ds, tab_key, values)
+    if not issues.empty:
+        for issue in issues.itertuples():
+            st.error(f"{issue.column}: {strings.t('reason.' + issue.reason, ctx.lang, **issue.params)}")
+        return
+    row = sheet_row(ctx.ds, tab_key, values)
+    sent = st.session_state.setdefault("entry_sent", set())
+    token = (_nonce(tab_key), tuple(map(str, row)))
+    if token in sent:  # a double click re-submits the same form: never add the row twice
+        return
+    try:
+        common.append_to_sheet(ctx, tab_key, row)
+    except SourceError as error:
+        st.error(common.md(common.source_error_message(error, ctx.lang)), icon=":material/error:")
+        st.caption(ctx.t("entry.kept"))
+        return
+    sent.add(token)
+    st.session_state[f"entry_nonce_{tab_key}"] = uuid.uuid4().hex
+    st.session_state["entry_flash"] = ctx.t("entry.saved", tab=contract.TABS_BY_KEY[tab_key].title)
+    common.clear_cache()  # the next run reads the sheet again and shows the new row
+    st.rerun()
+
+
+def _form(tab_key: str, fields: Callable[[str], dict[str, Any]]) -> None:
+    nonce = _nonce(tab_key)
+    with st.form(f"entry-{tab_key}-{nonce}", clear_on_submit=False):
+        values = fields(nonce)
+        submitted = st.form_submit_button(ctx.t("entry.submit"), type="primary")
+    if submitted:
+        _submit(tab_key, values)
+
+
+def _outreach_fields(nonce: str) -> dict[str, Any]:
+    producers = ctx.ds.tables["producers"]
+    names = dict(zip(producers["producer_id"], producers["name"]))
+    left, right = st.columns(2)
+    return {
+        "held_on": left.date_input(ctx.t("entry.date"), date.today(), format="DD/MM/YYYY", key=f"o-date-{nonce}"),
+        "channel": right.selectbox(ctx.t("col.channel"), contract.CHANNELS, index=None, key=f"o-channel-{nonce}"),
+        "topic": left.selectbox(ctx.t("col.topic"), contract.TOPICS, index=None, key=f"o-topic-{nonce}"),
+        "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "outreach", "unit"), index=None,
+                                accept_new_options=True, key=f"o-unit-{nonce}"),
+        "area": left.selectbox(ctx.t("col.khom"), [*all_areas(ctx.ds), contract.WHOLE_WARD], index=None,
+                               key=f"o-area-{nonce}"),
+        "attendees": right.number_input(ctx.t("entry.attendees"), min_value=0, step=1, value=None,
+                                        key=f"o-attendees-{nonce}"),
+        "producers_reached": st.multiselect(ctx.t("entry.producers"), list(names),
+                                            format_func=lambda p: f"{p} · {names.get(p, '')}",
+                                            key=f"o-producers-{nonce}"),
+        "note": st.text_input(ctx.t("entry.note"), key=f"o-note-{nonce}"),
+    }
+
+
+def _training_fields(nonce: str) -> dict[str, Any]:
+    left, right = st.columns(2)
+    return {
+        "held_on": left.date_input(ctx.t("entry.date"), date.today(), format="DD/MM/YYYY", key=f"t-date-{nonce}"),
+        "course": right.selectbox(ctx.t("entry.course"), choices(ctx.ds, "training", "course"), index=None,
+                                  accept_new_options=True, key=f"t-course-{nonce}"),
+        "organiser": left.selectbox(ctx.t("entry.organiser"), choices(ctx.ds, "training", "organiser"), index=None,
+                                    accept_new_options=True, key=f"t-organiser-{nonce}"),
+        "attendee": right.text_input(ctx.t("entry.attendee"), key=f"t-attendee-{nonce}"),
+        "role": left.text_input(ctx.t("entry.role"), key=f"t-role-{nonce}"),
+        "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "training", "unit"), index=None,
+                                accept_new_options=True, key=f"t-unit-{nonce}"),
+        "days": left.number_input(ctx.t("entry.days"), min_value=0.0, step=0.5, value=1.0, key=f"t-days-{nonce}"),
+        "note": st.text_input(ctx.t("entry.note"), key=f"t-note-{nonce}"),
+    }
+
+
+outreach_tab, training_tab = st.tabs([ctx.t("nav.outreach"), ctx.t("entry.training_tab")])
+with outreach_tab:
+    _form("outreach", _outreach_fields)
+with training_tab:
+    _form("training", _training_fields)

@@ -1,0 +1,24 @@
+"""Báo cáo: the report for the office above, as a formatted Excel file, with a preview."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.report import report_bytes, report_tables
+from pages import common
+
+ctx = common.context()
+year = ctx.filters.year
+office = ctx.ds.info.get("report_to") or "—"
+st.title(ctx.t("report.heading", year=year))
+st.markdown(common.md(ctx.t("report.to", office=office)))
+today = common.data_date(ctx)
+st.download_button(ctx.t("report.download"), lambda: report_bytes(ctx.ds, year, today, ctx.lang),  # built on click
+                   f"bao-cao-ocop-{year}.xlsx", type="primary", icon=":material/download:",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+st.caption(ctx.t("report.explain"))
+for title, table in report_tables(ctx.ds, year, today, ctx.lang).items():
+    st.subheader(common.md(title))
+    if table.empty:
+        common.empty_state(ctx, "report.empty_table")
+    else:
+        st.dataframe(table, hide_index=True)

@@ -1,0 +1,118 @@
+"""Quick entry through the app against the Sheets fake: one values:append, nothing lost on
+failure, no double rows, and only for those allowed."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+KEY = "1EntrySheetKey00000000000000000000000"
+LOGIN_ON = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x",
+                     "client_id": "x", "client_secret": "y",
+                     "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration"},
+            "ocop": {"access": {"login": True, "officers": ["can.bo@phuong.gov.vn"]}}}
+
+
+@pytest.fixture
+def sheet(clean_app_env, monkeypatch, tmp_path, fake_sheets_api, demo_raw):
+    fake_sheets_api.add_spreadsheet(KEY, demo_raw.tabs, title="OCOP")
+    key_file = tmp_path / "sa.json"
+    key_file.write_text(json.dumps(fake_sheets_api.service_account_info()))
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
+    monkeypatch.setenv("OCOP_DATA", KEY)
+    monkeypatch.setenv("OCOP_RETRY_BUDGET", "0")
+    return fake_sheets_api
+
+
+def entry_page(secrets: dict | None = None, user: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (secrets or {}).items():
+        at.secrets[key] = value
+    if user is not None:
+        at.user = user
+    at.query_params["year"] = "2023"
+    at.run()
+    at.switch_page("pages/entry.py").run()
+    assert not at.exception
+    return at
+
+
+def fill_outreach(at: AppTest) -> None:
+    at.selectbox(key=next(k for k in keys(at) if k.startswith("o-channel"))).select("Họp dân")
+    at.selectbox(key=next(k for k in keys(at) if k.startswith("o-area"))).select("Vĩnh Phú")
+    at.number_input(key=next(k for k in keys(at) if k.startswith("o-attendees"))).set_value(37)
+    at.text_input(key=next(k for k in keys(at) if k.startswith("o-note"))).input("Họp dân khóm, nhập nhanh")
+
+
+def keys(at: AppTest) -> list[str]:
+    return [w.key for w in (*at.number_input, *at.text_input, *at.selectbox, *at.multiselect) if w.key]
+
+
+def submit(at: AppTest, index: int = 0) -> None:
+    at.button[index].click().run()  # the first form's submit button
+
+
+def test_excel_source_says_entry_needs_a_sheet(clean_app_env):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/entry.py").run()
+    assert any("cần nguồn dữ liệu là Google Sheet" in i.value for i in at.info)
+    assert not at.get("form")
+
+
+def test_one_append_adds_the_row_after_the_others(sheet):
+    before = [list(r) for r in sheet.spreadsheet(KEY).tab("Tuyên truyền").rows]
+    at = entry_page()
+    fill_outreach(at)
+    submit(at)
+    assert not at.exception
+    assert sheet.count("append") == 1
+    rows = sheet.spreadsheet(KEY).tab("Tuyên truyền").rows
+    assert [list(r) for r in rows[:len(before)]] == before  # nobody's rows touched
+    assert "Họp dân khóm, nhập nhanh" in rows[-1] and 37 in rows[-1]
+    assert any("Đã thêm một dòng" in s.value for s in at.success)
+    # the refresh reads the sheet again: the new row is counted
+    assert sheet.count("batchGet") == 2
+
+
+def test_a_double_click_adds_one_row(sheet):
+    at = entry_page()
+    fill_outreach(at)
+    submit(at)
+    at.run()  # a second event right after (a double click, a refresh): the sent form is gone
+    at.run()
+    assert sheet.count("append") == 1
+    submit(at)  # and the fresh form, sent empty, asks for what is missing instead of adding a row
+    assert sheet.count("append") == 1
+    assert any("Hãy chọn" in e.value for e in at.error)
+
+
+def test_a_failed_append_keeps_what_was_typed_and_says_why(sheet):
+    at = entry_page()
+    fill_outreach(at)
+    sheet.fail_next(status=503, kind="append")
+    submit(at)
+    assert sheet.count("append") == 1
+    assert any("Không kết nối được với Google Sheets" in e.value.replace("\\", "") for e in at.error)
+    note = at.text_input(key=next(k for k in keys(at) if k.startswith("o-note")))
+    assert note.value == "Họp dân khóm, nhập nhanh"
+    submit(at)  # try again once Google is back: the same values go through
+    assert sheet.count("append") == 2
+    assert any("Đã thêm một dòng" in s.value for s in at.success)
+
+
+def test_a_read_only_share_is_explained(sheet):
+    at = entry_page()
+    fill_outreach(at)
+    sheet.fail_next(status=403, kind="append")
+    submit(at)
+    assert any("chỉ có quyền xem" in e.value.replace("\\", "") for e in at.error)
+
+
+def test_only_officers_may_enter_when_login_is_on(sheet):
+    viewer = entry_page(LOGIN_ON, {"is_logged_in": True, "email": "nguoi.xem@gmail.com"})
+    assert any("Chỉ cán bộ" in w.value for w in viewer.warning) and not viewer.get("form")
+    officer = entry_page(LOGIN_ON, {"is_logged_in": True, "email": "can.bo@phuong.gov.vn"})
+    assert officer.get("form")
