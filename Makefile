@@ -4,29 +4,31 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test demo bench browser-deps
+.PHONY: run test demo bench system-deps
 
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port 8501
 
-test: $(VENV)/.dev browser-deps
+test: $(VENV)/.dev system-deps
 	$(BIN)/python -m pytest
 
 demo: $(VENV)/.runtime
 	$(BIN)/python -m data_sources.demo.build_demo
 
-# tests/browser drives Debian's Chromium with Playwright (never `playwright install`).
-# Installed here when missing and we are root; otherwise `make test` stops and says how.
-CHROMIUM = /usr/bin/chromium
-BROWSER_PACKAGES = chromium fonts-noto-core fonts-dejavu-core
+# System packages the tests need, from Debian: Chromium (tests/browser drives it with Playwright;
+# never `playwright install`), LibreOffice and poppler (the report is converted to PDF and looked
+# at), and fonts with Vietnamese letters. Installed here when missing and we are root; otherwise
+# `make test` stops and says how.
+SYSTEM_PACKAGES = chromium fonts-noto-core fonts-dejavu-core libreoffice-calc libreoffice-core poppler-utils fonts-liberation2
 
-browser-deps:
-	@if [ ! -x $(CHROMIUM) ]; then \
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Chromium for the browser tests: $(BROWSER_PACKAGES)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); \
+	    echo "Installing for the tests:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	  else \
-	    echo "The browser tests need $(CHROMIUM). Install it with: sudo apt-get install -y $(BROWSER_PACKAGES)" >&2; \
+	    echo "The tests need these Debian packages:$$missing. Install them with: sudo apt-get install -y$$missing" >&2; \
 	    exit 1; \
 	  fi; \
 	fi
