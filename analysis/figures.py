@@ -40,6 +40,7 @@ TITLE_SIZE = 22
 SMALL_SIZE = 15  # the smallest text anywhere (ticks, hover, annotations) stays >= 14
 FONT_FAMILY = "Arial, 'Noto Sans', 'Segoe UI', sans-serif"  # full Vietnamese diacritics
 BAR_ROW_PX = 46  # height per category of a horizontal bar chart
+TITLE_WIDTH = 34  # titles wrap too: charts sit in half-width columns and on phones
 LABEL_WIDTH = 24  # longer category labels wrap onto lines of balanced length
 
 # The cycle's stages (contract.STAGES, Vietnamese as officers write them) -> catalogue keys.
@@ -120,6 +121,8 @@ def month_label(month: int, lang: str = DEFAULT_LANG, long: bool = False) -> str
 def _base_layout(fig: go.Figure, title: str, lang: str = DEFAULT_LANG, *,
                  height: int | None = None, legend: bool = False) -> go.Figure:
     """The shared look: title, fonts, separators, palette, margins, white template."""
+    title = _wrap(title, TITLE_WIDTH)  # a long title takes two lines rather than running off a phone
+    top = (120 if legend else 80) + (24 if "<br>" in title else 0)
     fig.update_layout(
         template="plotly_white",
         title=dict(text=title, font=dict(size=TITLE_SIZE), x=0.01, xanchor="left",
@@ -127,7 +130,7 @@ def _base_layout(fig: go.Figure, title: str, lang: str = DEFAULT_LANG, *,
         font=dict(size=FONT_SIZE, family=FONT_FAMILY, color="#222222"),
         separators=".," if lang == "en" else ",.",
         colorway=list(PALETTE),
-        margin=dict(l=20, r=40, t=120 if legend else 80, b=60, autoexpand=True),
+        margin=dict(l=20, r=40, t=top, b=60, autoexpand=True),
         hoverlabel=dict(font=dict(size=SMALL_SIZE, family=FONT_FAMILY)),
         showlegend=legend,
         legend=dict(title=dict(text=""), orientation="h", x=0, xanchor="left", y=1.02,
@@ -144,7 +147,9 @@ def _base_layout(fig: go.Figure, title: str, lang: str = DEFAULT_LANG, *,
 
 def _whole_ticks(top: float) -> dict:
     """Axis settings so small counts tick at whole numbers (no `0,5` activities)."""
-    return dict(tickformat=",d", dtick=1, tick0=0) if top <= 10 else dict(tickformat=",d")
+    if top > 10:
+        return dict(tickformat=",d")
+    return dict(tickformat=",d", dtick=1 if top <= 5 else 2, tick0=0)  # 2 apart: readable on a phone
 
 
 def _bar_height(rows: int, per_row: int = BAR_ROW_PX, extra: int = 200) -> int:
