@@ -126,7 +126,8 @@ def _base_layout(fig: go.Figure, title: str, lang: str = DEFAULT_LANG, *,
     fig.update_layout(
         template="plotly_white",
         title=dict(text=title, font=dict(size=TITLE_SIZE), x=0.01, xanchor="left",
-                   xref="container", y=0.98, yref="container", yanchor="top"),
+                   xref="container", y=1, yref="container", yanchor="top",
+                   pad=dict(t=40 if "<br>" in title else 16)),  # plotly sets a 2-line title by its 1st line
         font=dict(size=FONT_SIZE, family=FONT_FAMILY, color="#222222"),
         separators=".," if lang == "en" else ",.",
         colorway=list(PALETTE),

@@ -192,7 +192,7 @@ def chart(ctx: Context, figure: Any, empty_key: str, **params: Any) -> None:
     if figure is None:
         empty_state(ctx, empty_key, **params)
     else:
-        st.plotly_chart(figure, config=CHART_CONFIG)
+        st.plotly_chart(figure, config=CHART_CONFIG, theme=None)  # our layout as built (fonts, title room)
 
 
 def empty_state(ctx: Context, key: str, **params: Any) -> None:
