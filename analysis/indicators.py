@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import pandas as pd
 
@@ -58,7 +59,7 @@ def _areas_reached(outreach: pd.DataFrame, ds: Dataset, f: Filters) -> set[str]:
 
 
 def _producers_reached(outreach: pd.DataFrame) -> set[str]:
-    return {pid for ids in outreach["producers_reached"].dropna() for pid in ids}
+    return set(chain.from_iterable(outreach["producers_reached"].dropna()))
 
 
 def actuals(ds: Dataset, f: Filters) -> dict[str, float]:
@@ -122,5 +123,5 @@ def years(ds: Dataset) -> list[int]:
     found = set(int(y) for y in ds.tables["targets"]["year"].dropna())
     for key, column in (("products", "surveyed_on"), ("products", "certified_on"),
                         ("dossiers", "submitted_on"), ("outreach", "held_on"), ("training", "held_on")):
-        found |= set(int(y) for y in ds.tables[key][column].dt.year.dropna())
+        found |= set(int(y) for y in ds.tables[key][column].dt.year.dropna().unique())  # a few years, many rows
     return sorted(found, reverse=True)

@@ -109,23 +109,52 @@ def _locate_header(rows: list[list[Any]], tab: c.Tab) -> tuple[int | None, dict[
     return index, mapping, sorted(missing, key=order.index)
 
 
-def _blank_mask(frame: pd.DataFrame) -> np.ndarray:
-    """True where a cell is blank (None, NaN or white space)."""
+# infer_dtype() kinds that pandas' inference keeps as the cells were: text, and text mixed with other kinds
+_KEPT_AS_GIVEN = frozenset({"string", "mixed", "mixed-integer"})
+
+
+def _object_frame(rows: list[list[Any]]) -> pd.DataFrame:
+    """The cells as pd.DataFrame(rows).astype(object) gives them, without the round trip of every
+    text column through pandas' string dtype and back (which made new str objects, one per cell).
+
+    Text columns, and columns mixing text with other kinds, are kept as given; any other column
+    (numbers, dates, booleans, blanks) is inferred as before, on its own. The one difference is
+    invisible downstream: a blank cell of a text column may be None where it was NaN, and every
+    reader here treats both as blank (is_blank, factorize)."""
+    frame = pd.DataFrame(rows, dtype=object)
+    for position in frame.columns:
+        if pd.api.types.infer_dtype(frame[position], skipna=True) not in _KEPT_AS_GIVEN:
+            frame[position] = pd.DataFrame([[value] for value in frame[position]])[0].astype(object)
+    return frame
+
+
+def _blank_mask(frame: pd.DataFrame, factorized: dict[Any, tuple[np.ndarray, Any]] | None = None) -> np.ndarray:
+    """True where a cell is blank (None, NaN or white space).
+
+    `factorized`, when given, receives each column's pd.factorize() (codes, distinct values):
+    the parsing that follows reuses them instead of hashing every cell a second time."""
     mask = np.ones(frame.shape, dtype=bool)
     for i, name in enumerate(frame.columns):
-        mask[:, i] = _map_unique(frame[name], is_blank, blank_result=True).astype(bool)
+        found = pd.factorize(frame[name], use_na_sentinel=True)
+        if factorized is not None:
+            factorized[name] = found
+        mask[:, i] = _map_unique(frame[name], is_blank, blank_result=True, factorized=found).astype(bool)
     return mask
 
 
-def _map_unique(series: pd.Series, parse: Callable[[Any], Any], blank_result: Any = None) -> np.ndarray:
+def _map_unique(series: pd.Series, parse: Callable[[Any], Any], blank_result: Any = None,
+                factorized: tuple[np.ndarray, Any] | None = None) -> np.ndarray:
     """parse() applied once per distinct value, spread back over the column."""
-    return _parse_column(series, parse, blank_result)[0]
+    return _parse_column(series, parse, blank_result, factorized)[0]
 
 
-def _parse_column(series: pd.Series, parse: Callable[[Any], Any],
-                  blank_result: Any = None) -> tuple[np.ndarray, np.ndarray]:
-    """(parsed values, invalid mask), parsing each distinct value once."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+def _parse_column(series: pd.Series, parse: Callable[[Any], Any], blank_result: Any = None,
+                  factorized: tuple[np.ndarray, Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(parsed values, invalid mask), parsing each distinct value once.
+
+    `factorized`: the series' (codes, distinct values) if already known; the distinct values may
+    include some the series no longer holds (values of dropped blank rows): they are parsed, unused."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True) if factorized is None else factorized
     if _mixes_bools_and_numbers(series, uniques):
         return _parse_bools_apart(series, parse, blank_result)
     results = np.empty(len(uniques) + 1, dtype=object)
@@ -139,6 +168,8 @@ def _parse_column(series: pd.Series, parse: Callable[[Any], Any],
 def _mixes_bools_and_numbers(series: pd.Series, uniques: Any) -> bool:
     """factorize() takes True for 1 and False for 0 (they hash alike); a column that may
     hold both a checkbox and a 0/1 number must be split before parsing."""
+    if pd.api.types.infer_dtype(uniques, skipna=False) == "string":
+        return False  # text only (most columns): no number, no checkbox
     if not any(type(u) in (bool, int, float) and u in (0, 1) for u in uniques):
         return False
     kinds = {type(v) is bool for v in series.array if type(v) in (bool, int, float)}
@@ -186,17 +217,22 @@ class _TabReader:
 
     def __init__(self, tab: c.Tab, title: str, rows: list[list[Any]], issues: _Issues, areas: list[str]):
         self.tab, self.title, self.rows, self.issues, self.areas = tab, title, rows, issues, areas
+        self.factorized: dict[str, tuple[np.ndarray, Any]] = {}  # column key -> (codes, distinct values)
 
     def read(self) -> tuple[pd.DataFrame, dict[str, int]]:
         header_index, mapping, missing = _locate_header(self.rows, self.tab)
         self.layout = {"header_row": None if header_index is None else header_index + 1, "columns": dict(mapping),
                        "width": len(self.rows[header_index]) if header_index is not None else 0}
         first_data = 0 if header_index is None else header_index + 1
-        data = pd.DataFrame(self.rows[first_data:]) if len(self.rows) > first_data else pd.DataFrame()
+        data = _object_frame(self.rows[first_data:]) if len(self.rows) > first_data else pd.DataFrame()
         data.index = np.arange(first_data + 1, first_data + 1 + len(data))  # sheet row numbers
         data = data.astype(object)
-        blank = _blank_mask(data) if len(data.columns) else np.ones((len(data), 1), dtype=bool)
-        data = data[~blank.all(axis=1)]  # wholly empty rows are skipped without a word
+        factorized: dict[Any, tuple[np.ndarray, Any]] = {}
+        blank = _blank_mask(data, factorized) if len(data.columns) else np.ones((len(data), 1), dtype=bool)
+        kept = ~blank.all(axis=1)
+        data = data[kept]  # wholly empty rows are skipped without a word
+        self.factorized = {key: (factorized[position][0][kept], factorized[position][1])
+                           for position, key in mapping.items() if position in factorized}
         read = len(data)
         if missing:
             reason = "columns_missing" if header_index is not None else "header_missing"
@@ -233,14 +269,16 @@ class _TabReader:
         raw = table.copy()
         rejected = pd.Series(False, index=table.index)
         for column in self.tab.columns:
-            values, invalid_values = _parse_column(raw[column.key], _parser_for(column, self.areas))
+            values, invalid_values = _parse_column(raw[column.key], _parser_for(column, self.areas),
+                                                   factorized=self.factorized.get(column.key))
             parsed = pd.Series(values, index=table.index, dtype=object)
             invalid = pd.Series(invalid_values, index=table.index)
             is_key = column.key in self.tab.key_columns
-            for row in parsed.index[invalid & ~rejected]:
-                severity = ERROR if is_key else WARNING
-                self.issues.add(self.title, int(row), column.header, raw.at[row, column.key], severity,
-                                parsed[row].reason)
+            flagged = (invalid & ~rejected).to_numpy()
+            severity = ERROR if is_key else WARNING
+            # plain arrays, not .at per row: a country-scale sheet can have thousands of these
+            for row, value, result in zip(table.index[flagged], raw[column.key].to_numpy()[flagged], values[flagged]):
+                self.issues.add(self.title, int(row), column.header, value, severity, result.reason)
             if is_key:
                 blank_key = parsed.isna() & ~invalid & ~rejected
                 for row in parsed.index[blank_key]:
@@ -360,8 +398,9 @@ def _cross_check(tables: dict[str, pd.DataFrame], found: dict[str, str], issues:
         frame.loc[unknown, "producer_id"] = None
         outreach = tables["outreach"]
         reached = outreach["producers_reached"]
-        for i in outreach.index[reached.notna()]:
-            ids = reached[i]
+        for i, ids in reached[reached.notna()].items():
+            if producers.issuperset(ids):
+                continue  # the usual row: every producer is known
             missing = [p for p in ids if p not in producers]
             if missing:
                 issues.add(found["outreach"], int(outreach.at[i, ROW]), "Chủ thể được tiếp cận", ", ".join(missing),
