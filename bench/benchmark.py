@@ -244,6 +244,7 @@ def measure_pages(rounds: int, warm_per_round: int) -> dict[str, Any]:
         for name, script, page in targets:
             _quiet_streamlit()  # AppTest re-applies logger.level from the config on each new test
             st.cache_data.clear()
+            st.cache_resource.clear()  # the dataset and the built views are cache_resource
             reset_single_flight()
             at = AppTest.from_file(str(script), default_timeout=120)
             if page and page != PAGES[0]:

@@ -10,7 +10,7 @@ import runpy
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import streamlit as st
 
@@ -35,7 +35,9 @@ def secrets() -> dict[str, Any]:
         return {}
 
 
-@st.cache_data(ttl=cache_ttl(os.environ, secrets()), show_spinner=False, max_entries=8)
+# cache_resource, not cache_data: every run gets the one shared object instead of an unpickled copy
+# (the dataset is never modified in place: analyses and masking return new frames).
+@st.cache_resource(ttl=cache_ttl(os.environ, secrets()), show_spinner=False, max_entries=8)
 def load_dataset_with_status(kind: str, location: str) -> tuple[Dataset, dict[str, Any]]:
     """One read and one normalisation shared by every viewer until the TTL runs out.
 
@@ -59,10 +61,32 @@ def load_dataset_with_status(kind: str, location: str) -> tuple[Dataset, dict[st
     return normalise_workbook(result.raw), status
 
 
+def data_version(ds: Dataset) -> tuple:
+    """Which read of which source a dataset is: the key of everything built from it."""
+    return ds.source.get("kind"), ds.source.get("location"), ds.source.get("read_at")
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _masked(version: tuple, _ds: Dataset) -> Dataset:
+    return mask_personal(_ds)
+
+
 def load_for_viewer(config: SourceConfig, role: str) -> tuple[Dataset, dict[str, Any]]:
     """The shared dataset as this viewer may see it: personal data masked unless an officer."""
     ds, status = load_dataset_with_status(config.kind, config.location)
-    return (ds if role == OFFICER else mask_personal(ds)), status
+    return (ds if role == OFFICER else _masked(data_version(ds), ds)), status
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _memo(key: tuple, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def memo(ctx: "Context", name: str, build: Callable[[], Any]) -> Any:
+    """A view (figure or table) built once per data read, filters, language and role, then shared:
+    building Plotly figures costs far more than drawing them, and a rerun changes nothing."""
+    f = ctx.filters
+    return _memo((name, data_version(ctx.ds), f.year, f.areas, f.groups, ctx.lang, ctx.role), build)
 
 
 def refreshed_context(ctx: "Context") -> "Context":
@@ -77,6 +101,8 @@ def load_dataset(kind: str, location: str) -> Dataset:
 
 def clear_cache() -> None:
     load_dataset_with_status.clear()
+    _masked.clear()
+    _memo.clear()
 
 
 @dataclass
@@ -187,8 +213,10 @@ def downloads(ctx: Context, frame: Any, name: str) -> None:
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def chart(ctx: Context, figure: Any, empty_key: str, **params: Any) -> None:
-    """A figure, or the explanation of why there is none (figure builders return None)."""
+def chart(ctx: Context, name: str, build: Callable[[], Any], empty_key: str, **params: Any) -> None:
+    """A figure (built once per view, see memo), or the explanation of why there is none
+    (figure builders return None)."""
+    figure = memo(ctx, name, build)
     if figure is None:
         empty_state(ctx, empty_key, **params)
     else:

@@ -32,7 +32,7 @@ accounting = pd.DataFrame([
 ])
 st.dataframe(accounting, hide_index=True, width="stretch")
 
-issues = issues_table(ctx.ds, ctx.lang)
+issues = common.memo(ctx, "data.issues", lambda: issues_table(ctx.ds, ctx.lang))
 st.subheader(ctx.t("data.issues_heading", count=len(issues)))
 if issues.empty:
     st.success(ctx.t("data.no_issues"))

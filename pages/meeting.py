@@ -38,7 +38,7 @@ def meeting() -> None:
     st.caption(ctx.t("overview.freshness", day=formatting.day(day)) + " · "
                + ctx.t("meeting.refresh", minutes=REFRESH_SECONDS // 60))
     common.filter_caption(ctx)
-    table = with_pace(indicators(ctx.ds, ctx.filters, ctx.lang), year, day)
+    table = common.memo(ctx, "overview.table", lambda: with_pace(indicators(ctx.ds, ctx.filters, ctx.lang), year, day))
     with_target = table[table["target"].notna() & (table["target"] > 0)]
     if with_target.empty:
         common.empty_state(ctx, "overview.no_targets", year=year)
@@ -50,17 +50,22 @@ def meeting() -> None:
     common.indicator_cards(ctx, with_target, per_row=3)
     left, right = st.columns(2)
     with left:
-        common.chart(ctx, figures.indicator_progress(with_target, ctx.lang), "overview.no_targets", year=year)
+        common.chart(ctx, "overview.progress", lambda: figures.indicator_progress(with_target, ctx.lang),
+                     "overview.no_targets", year=year)
         products = product_table(ctx.ds, ctx.filters, common.data_date(ctx))
-        common.chart(ctx, figures.stage_funnel(stage_funnel(products), ctx.lang), "products.empty")
+        common.chart(ctx, "products.funnel", lambda: figures.stage_funnel(stage_funnel(products), ctx.lang),
+                     "products.empty")
     with right:
         rows = filtered_outreach(ctx.ds, ctx.filters)
         areas = list(ctx.filters.areas) or all_areas(ctx.ds)
-        common.chart(ctx, figures.outreach_heatmap(heatmap(rows, areas), ctx.lang), "outreach.empty", year=year)
-        common.chart(ctx, figures.coverage_gauges(coverage(ctx.ds, ctx.filters), ctx.lang), "outreach.empty",
+        common.chart(ctx, "outreach.heat", lambda: figures.outreach_heatmap(heatmap(rows, areas), ctx.lang),
+                     "outreach.empty", year=year)
+        common.chart(ctx, "outreach.coverage", lambda: figures.coverage_gauges(coverage(ctx.ds, ctx.filters), ctx.lang),
+                     "outreach.empty",
                      year=year)
         trained = attendance_by(training_in_year(ctx.ds, year), "unit")
-        common.chart(ctx, figures.count_bars(trained, "training_unit", ctx.lang), "training.empty", year=year)
+        common.chart(ctx, "training.unit", lambda: figures.count_bars(trained, "training_unit", ctx.lang),
+                     "training.empty", year=year)
 
 
 meeting()

@@ -14,8 +14,8 @@ ctx = common.context()
 year = ctx.filters.year
 st.title(ctx.t("outreach.heading", year=year))
 common.filter_caption(ctx)
-rows = filtered_outreach(ctx.ds, ctx.filters)
-reach = coverage(ctx.ds, ctx.filters)
+rows = common.memo(ctx, "outreach.rows", lambda: filtered_outreach(ctx.ds, ctx.filters))
+reach = common.memo(ctx, "outreach.coverage_numbers", lambda: coverage(ctx.ds, ctx.filters))
 
 first, second, third = st.columns(3)
 first.metric(ctx.t("outreach.activities"), formatting.number(len(rows), 0, ctx.lang), border=True)
@@ -34,16 +34,19 @@ if rows.empty:
     common.empty_state(ctx, "outreach.empty", year=year)
 else:
     areas = list(ctx.filters.areas) or all_areas(ctx.ds)
-    common.chart(ctx, figures.outreach_heatmap(heatmap(rows, areas), ctx.lang), "outreach.empty", year=year)
+    common.chart(ctx, "outreach.heat", lambda: figures.outreach_heatmap(heatmap(rows, areas), ctx.lang),
+                 "outreach.empty", year=year)
     tabs = st.tabs([ctx.t("outreach.by_channel"), ctx.t("outreach.by_topic"), ctx.t("outreach.by_unit")])
     for tab, dimension in zip(tabs, ("channel", "topic", "unit")):
         with tab:
-            common.chart(ctx, figures.count_bars(counts_by(rows, dimension), dimension, ctx.lang), "outreach.empty",
+            common.chart(ctx, f"outreach.{dimension}",
+                         lambda: figures.count_bars(counts_by(rows, dimension), dimension, ctx.lang), "outreach.empty",
                          year=year)
-    common.chart(ctx, figures.cumulative_reach(cumulative_reach(rows), ctx.lang), "outreach.empty", year=year)
+    common.chart(ctx, "outreach.reach", lambda: figures.cumulative_reach(cumulative_reach(rows), ctx.lang),
+                 "outreach.empty", year=year)
 
 st.subheader(ctx.t("outreach.never_heading"))
-never = producers_never_reached(ctx.ds, ctx.filters)
+never = common.memo(ctx, "outreach.never", lambda: producers_never_reached(ctx.ds, ctx.filters))
 if never.empty:
     st.success(ctx.t("outreach.never_none"), icon=":material/check_circle:")
 else:

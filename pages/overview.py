@@ -19,7 +19,7 @@ st.caption(ctx.t("overview.freshness", day=formatting.day(day)) + (
     " · " + ctx.t("overview.report_to", office=info["report_to"]) if info.get("report_to") else ""))
 common.filter_caption(ctx)
 
-table = with_pace(indicators(ctx.ds, ctx.filters, ctx.lang), year, day)
+table = common.memo(ctx, "overview.table", lambda: with_pace(indicators(ctx.ds, ctx.filters, ctx.lang), year, day))
 with_target = table[table["target"].notna() & (table["target"] > 0)]
 if with_target.empty:
     st.info(ctx.t("overview.no_targets", year=year), icon=":material/info:")
@@ -37,7 +37,8 @@ else:
 
 common.indicator_cards(ctx, with_target)
 
-common.chart(ctx, figures.indicator_progress(with_target, ctx.lang), "overview.no_targets", year=year)
+common.chart(ctx, "overview.progress", lambda: figures.indicator_progress(with_target, ctx.lang), "overview.no_targets",
+             year=year)
 
 with st.expander(ctx.t("overview.table_caption", year=year)):
     shown = table.assign(

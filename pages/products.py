@@ -11,7 +11,8 @@ from pages import common
 ctx = common.context()
 st.title(ctx.t("products.heading"))
 common.filter_caption(ctx)
-table = product_table(ctx.ds, ctx.filters, common.data_date(ctx))  # expiry is judged as of today's data
+table = common.memo(ctx, "products.table",  # expiry is judged as of the data's date
+                    lambda: product_table(ctx.ds, ctx.filters, common.data_date(ctx)))
 if table.empty:
     common.empty_state(ctx, "products.empty")
     st.stop()
@@ -32,13 +33,14 @@ for row in due.itertuples():
                icon=":material/event_busy:")
 
 st.subheader(ctx.t("products.funnel_heading"))
-common.chart(ctx, figures.stage_funnel(stage_funnel(table), ctx.lang), "products.empty")
+common.chart(ctx, "products.funnel", lambda: figures.stage_funnel(stage_funnel(table), ctx.lang), "products.empty")
 if dropped := dropped_out(table):
     st.caption(ctx.t("products.dropped_out", n=dropped))
 
 st.subheader(ctx.t("products.readiness_heading"))
 st.caption(ctx.t("products.readiness_explain"))
-common.chart(ctx, figures.readiness_chart(table[table["stage"] != "Không tham gia"], ctx.lang), "products.empty")
+common.chart(ctx, "products.readiness", lambda: figures.readiness_chart(table[table["stage"] != "Không tham gia"], ctx.lang),
+             "products.empty")
 
 st.subheader(ctx.t("products.table_heading"))
 shown = pd.DataFrame({

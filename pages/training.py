@@ -23,7 +23,8 @@ else:
     left, right = st.columns(2)
     for column, dimension, where in (("unit", "training_unit", left), ("course", "course", right)):
         with where:
-            common.chart(ctx, figures.count_bars(attendance_by(rows, column), dimension, ctx.lang), "training.empty",
+            common.chart(ctx, f"training.{column}",
+                         lambda: figures.count_bars(attendance_by(rows, column), dimension, ctx.lang), "training.empty",
                          year=year)
 
 st.subheader(ctx.t("tasks.heading"))

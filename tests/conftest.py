@@ -37,7 +37,9 @@ def clean_app_env(monkeypatch, tmp_path):
     monkeypatch.setenv("OCOP_SNAPSHOT_DIR", str(tmp_path / "snapshots"))
     monkeypatch.chdir(ROOT)
     st.cache_data.clear()
+    st.cache_resource.clear()
     reset_single_flight()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
     reset_single_flight()

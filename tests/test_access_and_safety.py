@@ -110,6 +110,7 @@ def test_snapshot_banner_when_the_sheet_is_down(clean_app_env, monkeypatch, tmp_
     assert not any("bản lưu" in w.value for w in first.warning)
     fake_sheets_api.stop()  # Google unreachable; the app restarts with an empty cache
     st.cache_data.clear()
+    st.cache_resource.clear()
     reset_single_flight()
     second = run(year="2023")
     banner = [w.value for w in second.warning if "bản lưu" in w.value]

@@ -389,9 +389,9 @@ def cached(sheet: FakeSheetsAPI):
 
     from pages import common
 
-    st.cache_data.clear()
+    common.clear_cache()
     yield common
-    st.cache_data.clear()
+    common.clear_cache()
 
 
 def test_load_dataset_with_status_fresh(cached, sheet: FakeSheetsAPI) -> None:
