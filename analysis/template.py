@@ -328,8 +328,9 @@ GUIDE_RULES: tuple[Pair, ...] = (
 
 
 # --------------------------------------------------------------------------- the lists
-def _lists() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """List name -> (label shown in row 1 of _Danh mục, values). Order = columns A, B, ..."""
+def dropdown_lists() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """List name -> (label shown in row 1 of _Danh mục, values). Order = columns A, B, ...
+    The Google Sheets template (data_sources/sheet_writer.py) uses the same lists."""
     vocab_labels = {col.vocab: col.header for tab in c.TABS for col in tab.columns
                     if col.kind == c.VOCAB and col.vocab in c.VOCABULARIES}
     lists = {name: (vocab_labels.get(name, name), values) for name, values in c.VOCABULARIES.items()}
@@ -501,7 +502,7 @@ def _fill_lists(ws: Worksheet, area_rows: int) -> dict[str, str]:
     ranges: dict[str, str] = {}
     sheet = _quote(LISTS_TITLE)
     position = 0
-    for position, (name, (label, values)) in enumerate(_lists().items(), start=1):
+    for position, (name, (label, values)) in enumerate(dropdown_lists().items(), start=1):
         letter = get_column_letter(position)
         ws.cell(row=1, column=position, value=label).font = HEADER_FONT
         for row, value in enumerate(values, start=2):

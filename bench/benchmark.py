@@ -361,16 +361,11 @@ def _free_port() -> int:
 
 
 def _wait_for_app(page) -> None:
-    """As scripts/screenshots.py: the run has ended, no skeleton, every Plotly chart drawn."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=60000)
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-              && !document.querySelector('[data-testid="stSkeleton"]')
-              && document.querySelector('[data-testid="stMainBlockContainer"]')?.innerText.length > 0""",
-        timeout=60000)
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-              .every(c => c.querySelector('.main-svg'))""", timeout=60000)
+    """scripts/screenshots.py's wait, with a longer timeout and no settling pause."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from screenshots import wait_for_app
+
+    wait_for_app(page, timeout=60000, settle_ms=0)
 
 
 def measure_dashboard(browser: bool = True) -> dict[str, Any]:

@@ -325,18 +325,10 @@ def _clean_areas(areas: list[str] | None) -> list[str]:
 
 
 def _dropdown_lists() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """List name -> (label, canonical values): the vocabularies, document statuses, Có/Không
-    and indicator codes, as in the .xlsx template's lists tab (same order, same labels)."""
-    from analysis.template import DOC_STATUS_LABELS, NO, YES
+    """The .xlsx template's lists (same order, same labels), so both templates offer the same."""
+    from analysis.template import dropdown_lists
 
-    labels = {col.vocab: col.header for tab in c.TABS for col in tab.columns
-              if col.kind == c.VOCAB and col.vocab in c.VOCABULARIES}
-    lists = {name: (labels.get(name, name), values) for name, values in c.VOCABULARIES.items()}
-    lists[c.DOC_STATUS] = ("Tình trạng giấy tờ", tuple(DOC_STATUS_LABELS[s] for s in
-                                                      (c.DOC_DONE, c.DOC_IN_PROGRESS, c.DOC_MISSING, c.DOC_NA)))
-    lists[c.YESNO] = ("Có/Không", (YES, NO))
-    lists[c.CODE] = ("Mã chỉ tiêu", c.INDICATOR_CODES)
-    return lists
+    return dropdown_lists()
 
 
 def _list_name(column: c.Column) -> str | None:

@@ -18,19 +18,20 @@ SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
 PAGES = ["", "products", "outreach", "training", "data_quality"]
 
 
-def wait_for_app(page) -> None:
+def wait_for_app(page, timeout: int = 30000, settle_ms: int = 800) -> None:
     """Streamlit renders after the websocket run: wait until the run ends, the skeletons are
     gone and every Plotly chart has drawn."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=30000)
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
     page.wait_for_function(
         """() => !document.querySelector('[data-testid="stStatusWidget"]')
               && !document.querySelector('[data-testid="stSkeleton"]')
               && document.querySelector('[data-testid="stMainBlockContainer"]')?.innerText.length > 0""",
-        timeout=30000)
+        timeout=timeout)
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-              .every(c => c.querySelector('.main-svg'))""", timeout=30000)
-    page.wait_for_timeout(800)
+              .every(c => c.querySelector('.main-svg'))""", timeout=timeout)
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)
 
 
 def main() -> None:
