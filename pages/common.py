@@ -205,11 +205,11 @@ def append_to_sheet(ctx: Context, tab_key: str, row: list[Any]) -> None:
 def downloads(ctx: Context, frame: Any, name: str) -> None:
     """CSV and Excel of a table as shown, with spreadsheet formulas made inert."""
     left, right = st.columns(2)
-    # files are built only when clicked
-    left.download_button(ctx.t("export.csv"), lambda: to_csv_bytes(frame), f"{name}.csv", "text/csv",
-                         key=f"{name}-csv")
-    right.download_button(ctx.t("export.xlsx"), lambda: to_xlsx_bytes({name: frame}), f"{name}.xlsx",
-                          key=f"{name}-xlsx",
+    # built once per view (memo), not on every rerun
+    left.download_button(ctx.t("export.csv"), memo(ctx, f"{name}.csv", lambda: to_csv_bytes(frame)),
+                         f"{name}.csv", "text/csv", key=f"{name}-csv")
+    right.download_button(ctx.t("export.xlsx"), memo(ctx, f"{name}.xlsx", lambda: to_xlsx_bytes({name: frame})),
+                          f"{name}.xlsx", key=f"{name}-xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 

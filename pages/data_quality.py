@@ -16,7 +16,8 @@ if ctx.ds.source.get("url"):
     st.link_button(ctx.t("data.open_sheet"), ctx.ds.source["url"])
 st.caption(ctx.t("data.explain"))
 areas = all_areas(ctx.ds)
-st.download_button(ctx.t("template.download"), lambda: template_bytes(areas), TEMPLATE_FILENAME,  # built on click
+st.download_button(ctx.t("template.download"), common.memo(ctx, "template.xlsx", lambda: template_bytes(areas)),
+                   TEMPLATE_FILENAME,
                    help=ctx.t("template.download_help"), icon=":material/table_view:",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 

@@ -12,7 +12,7 @@ office = ctx.ds.info.get("report_to") or "—"
 st.title(ctx.t("report.heading", year=year))
 st.markdown(common.md(ctx.t("report.to", office=office)))
 today = common.data_date(ctx)
-st.download_button(ctx.t("report.download"), lambda: report_bytes(ctx.ds, year, today, ctx.lang),  # built on click
+st.download_button(ctx.t("report.download"), common.memo(ctx, "report.xlsx", lambda: report_bytes(ctx.ds, year, today, ctx.lang)),
                    f"bao-cao-ocop-{year}.xlsx", type="primary", icon=":material/download:",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 st.caption(ctx.t("report.explain"))
