@@ -94,11 +94,6 @@ def refreshed_context(ctx: "Context") -> "Context":
     return dataclasses.replace(ctx, ds=load_for_viewer(ctx.config, ctx.role)[0])
 
 
-def load_dataset(kind: str, location: str) -> Dataset:
-    """The dataset alone (cached through load_dataset_with_status)."""
-    return load_dataset_with_status(kind, location)[0]
-
-
 def clear_cache() -> None:
     load_dataset_with_status.clear()
     _masked.clear()

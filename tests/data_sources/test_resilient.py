@@ -399,7 +399,7 @@ def test_load_dataset_with_status_fresh(cached, sheet: FakeSheetsAPI) -> None:
     ds, status = cached.load_dataset_with_status(config.kind, config.location)
     assert status == {"fallback": False, "error_code": None, "error_params": {}, "snapshot_at": None}
     assert ds.accounting["areas"]["accepted"] == 2
-    assert cached.load_dataset(config.kind, config.location) is not None
+    assert cached.load_dataset_with_status(config.kind, config.location)[0] is not None
     assert sheets(sheet) == 2  # the second call was served by the cache
 
 
