@@ -293,6 +293,8 @@ class _TabReader:
         table = table[~rejected]
         table = self._check_bounds(table, raw)
         table[ROW] = table.index.astype(int)
+        for key in CROSS_CHECKED.get(self.tab.key, ()):  # kept until the cross-check quotes them
+            table[RAW_PREFIX + key] = raw.loc[table.index, key]
         return _typed(table.reset_index(drop=True), self.tab)
 
     def _reject_repeats(self, table: pd.DataFrame, rejected: pd.Series, raw: pd.DataFrame) -> pd.Series:
@@ -381,11 +383,26 @@ def _read_info(title: str | None, rows: list[list[Any]], issues: _Issues) -> tup
     return info, {"read": read, "accepted": accepted, "rejected": read - accepted}
 
 
+# Cells the cross-check may quote: their value as written rides along until then.
+CROSS_CHECKED = {"targets": ("code",), "products": ("producer_id",), "dossiers": ("product_id",)}
+RAW_PREFIX = "_raw_"
+
+
+def _as_written(frame: pd.DataFrame, i: Any, key: str) -> Any:
+    column = RAW_PREFIX + key
+    return frame.at[i, column] if column in frame.columns else frame.at[i, key]
+
+
+def _drop_raw(tables: dict[str, pd.DataFrame]) -> None:
+    for key, frame in tables.items():
+        tables[key] = frame.drop(columns=[name for name in frame.columns if str(name).startswith(RAW_PREFIX)])
+
+
 def _cross_check(tables: dict[str, pd.DataFrame], found: dict[str, str], issues: _Issues) -> None:
     """References between tabs, and target codes: unknown ones are warnings."""
     targets = tables["targets"]
     for i in targets.index[~targets["code"].isin(c.INDICATOR_CODES)]:
-        issues.add(found["targets"], int(targets.at[i, ROW]), "Mã chỉ tiêu", targets.at[i, "code"],
+        issues.add(found["targets"], int(targets.at[i, ROW]), "Mã chỉ tiêu", _as_written(targets, i, "code"),
                    WARNING, "code_unknown")
     producers = set(tables["producers"]["producer_id"].dropna())
     products = set(tables["products"]["product_id"].dropna())
@@ -393,7 +410,7 @@ def _cross_check(tables: dict[str, pd.DataFrame], found: dict[str, str], issues:
         frame = tables["products"]
         unknown = frame["producer_id"].notna() & ~frame["producer_id"].isin(producers)
         for i in frame.index[unknown]:
-            issues.add(found["products"], int(frame.at[i, ROW]), "Mã chủ thể", frame.at[i, "producer_id"],
+            issues.add(found["products"], int(frame.at[i, ROW]), "Mã chủ thể", _as_written(frame, i, "producer_id"),
                        WARNING, "unknown_producer")
         frame.loc[unknown, "producer_id"] = None
         outreach = tables["outreach"]
@@ -411,7 +428,7 @@ def _cross_check(tables: dict[str, pd.DataFrame], found: dict[str, str], issues:
         frame = tables["dossiers"]
         unknown = ~frame["product_id"].isin(products)
         for i in frame.index[unknown]:
-            issues.add(found["dossiers"], int(frame.at[i, ROW]), "Mã sản phẩm", frame.at[i, "product_id"],
+            issues.add(found["dossiers"], int(frame.at[i, ROW]), "Mã sản phẩm", _as_written(frame, i, "product_id"),
                        WARNING, "unknown_product")
 
 
@@ -441,6 +458,7 @@ def normalise(tabs: dict[str, list[list[Any]]], source: dict[str, Any] | None = 
         if tab.key == "areas":
             areas = list(tables["areas"]["name"].dropna())
     _cross_check(tables, {t.key: found.get(t.key, t.title) for t in c.TABS}, issues)
+    _drop_raw(tables)
     return Dataset(tables, issues.frame(), accounting, info,
                    {t.key: found.get(t.key) for t in c.TABS}, source or {}, layouts)
 

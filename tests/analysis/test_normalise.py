@@ -487,8 +487,6 @@ def test_a_huge_cell_is_shortened_in_its_issue():
     assert len(value) == 201 and value.endswith("…") and value.startswith("rất đông rất đông")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: cross-tab issues (code_unknown, unknown_producer) report the "
-                                       "parsed value (upper-cased, spaces -> _), not the value as written")
 def test_cross_tab_issues_show_the_value_as_written():
     wb = book(Chỉ_tiêu=BASE["Chỉ tiêu"] + [[2023, "dt doanh thu", 500]],
               Sản_phẩm=BASE["Sản phẩm"] + [["SP03", "Chè", "ct99", None, None]])
