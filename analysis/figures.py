@@ -311,7 +311,7 @@ def outreach_heatmap(heat: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure 
         return None
     z = [[int(v) for v in row] for row in frame.to_numpy(dtype=float)]
     areas = [area_label(a, lang) for a in frame.index]
-    text = [[number(v, 0, lang) for v in row] for row in z]
+    text = [[number(v, 0, lang) if v else "" for v in row] for row in z]  # an empty cell: no activity; less to read
     custom = [[t("fig.heat.hover_one" if v == 1 else "fig.heat.hover", lang, area=area,
                  month=month_label(m, lang, long=True), activities=number(v, 0, lang))
                for m, v in zip(months, row)] for area, row in zip(areas, z)]
