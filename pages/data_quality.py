@@ -39,8 +39,9 @@ if issues.empty:
     st.success(ctx.t("data.no_issues"))
 else:
     left, right = st.columns(2)
-    tabs = left.multiselect(ctx.t("data.filter_tab"), sorted(issues["tab"].unique()))
+    tabs = left.multiselect(ctx.t("data.filter_tab"), sorted(issues["tab"].unique()), placeholder=ctx.t("data.all"))
     severities = right.multiselect(ctx.t("data.filter_severity"), ["error", "warning", "notice"],
+                                   placeholder=ctx.t("data.all"),
                                    format_func=lambda s: strings.t(f"severity.{s}", ctx.lang))
     if tabs:
         issues = issues[issues["tab"].isin(tabs)]
@@ -51,7 +52,7 @@ else:
         ctx.t("col.tab"): issues["tab"],
         ctx.t("col.row"): issues["row"],
         ctx.t("col.column"): issues["column"],
-        ctx.t("col.value"): issues["value"],
+        ctx.t("col.value"): issues["value"].fillna(""),
         ctx.t("col.reason"): issues["reason_text"],
     })
     st.dataframe(shown, hide_index=True, width="stretch")

@@ -15,6 +15,7 @@ from data_sources import SourceError
 from pages import common
 
 ctx = common.context()
+PICK = ctx.t("entry.pick")  # the placeholder of every list
 st.title(ctx.t("entry.heading"))
 if ctx.config.kind != "gsheet":
     st.info(ctx.t("entry.needs_sheet"), icon=":material/info:")
@@ -78,15 +79,17 @@ def _outreach_fields(nonce: str) -> dict[str, Any]:
     left, right = st.columns(2)
     return {
         "held_on": left.date_input(ctx.t("entry.date"), date.today(), format="DD/MM/YYYY", key=f"o-date-{nonce}"),
-        "channel": right.selectbox(ctx.t("col.channel"), contract.CHANNELS, index=None, key=f"o-channel-{nonce}"),
-        "topic": left.selectbox(ctx.t("col.topic"), contract.TOPICS, index=None, key=f"o-topic-{nonce}"),
-        "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "outreach", "unit"), index=None,
+        "channel": right.selectbox(ctx.t("col.channel"), contract.CHANNELS, index=None, placeholder=PICK,
+                                   key=f"o-channel-{nonce}"),
+        "topic": left.selectbox(ctx.t("col.topic"), contract.TOPICS, index=None, placeholder=PICK,
+                                   key=f"o-topic-{nonce}"),
+        "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "outreach", "unit"), index=None, placeholder=PICK,
                                 accept_new_options=True, key=f"o-unit-{nonce}"),
-        "area": left.selectbox(ctx.t("col.khom"), [*all_areas(ctx.ds), contract.WHOLE_WARD], index=None,
+        "area": left.selectbox(ctx.t("col.khom"), [*all_areas(ctx.ds), contract.WHOLE_WARD], index=None, placeholder=PICK,
                                key=f"o-area-{nonce}"),
         "attendees": right.number_input(ctx.t("entry.attendees"), min_value=0, step=1, value=None,
                                         key=f"o-attendees-{nonce}"),
-        "producers_reached": st.multiselect(ctx.t("entry.producers"), list(names),
+        "producers_reached": st.multiselect(ctx.t("entry.producers"), list(names), placeholder=PICK,
                                             format_func=lambda p: f"{p} · {names.get(p, '')}",
                                             key=f"o-producers-{nonce}"),
         "note": st.text_input(ctx.t("entry.note"), key=f"o-note-{nonce}"),
@@ -97,13 +100,13 @@ def _training_fields(nonce: str) -> dict[str, Any]:
     left, right = st.columns(2)
     return {
         "held_on": left.date_input(ctx.t("entry.date"), date.today(), format="DD/MM/YYYY", key=f"t-date-{nonce}"),
-        "course": right.selectbox(ctx.t("entry.course"), choices(ctx.ds, "training", "course"), index=None,
+        "course": right.selectbox(ctx.t("entry.course"), choices(ctx.ds, "training", "course"), index=None, placeholder=PICK,
                                   accept_new_options=True, key=f"t-course-{nonce}"),
-        "organiser": left.selectbox(ctx.t("entry.organiser"), choices(ctx.ds, "training", "organiser"), index=None,
+        "organiser": left.selectbox(ctx.t("entry.organiser"), choices(ctx.ds, "training", "organiser"), index=None, placeholder=PICK,
                                     accept_new_options=True, key=f"t-organiser-{nonce}"),
         "attendee": right.text_input(ctx.t("entry.attendee"), key=f"t-attendee-{nonce}"),
         "role": left.text_input(ctx.t("entry.role"), key=f"t-role-{nonce}"),
-        "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "training", "unit"), index=None,
+        "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "training", "unit"), index=None, placeholder=PICK,
                                 accept_new_options=True, key=f"t-unit-{nonce}"),
         "days": left.number_input(ctx.t("entry.days"), min_value=0.0, step=0.5, value=1.0, key=f"t-days-{nonce}"),
         "note": st.text_input(ctx.t("entry.note"), key=f"t-note-{nonce}"),
