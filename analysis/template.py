@@ -344,7 +344,7 @@ def dropdown_lists() -> dict[str, tuple[str, tuple[str, ...]]]:
 AREAS_OR_WARD = "areas_or_ward"
 
 
-def _list_name(column: c.Column) -> str | None:
+def list_name(column: c.Column) -> str | None:
     """Which dropdown a column gets: a VOCABULARIES name, "areas", "areas_or_ward",
     c.DOC_STATUS, c.YESNO, c.CODE, or None."""
     if column.kind == c.VOCAB:
@@ -484,7 +484,7 @@ def _validation(formula: str, name: str, label: str, lang: str) -> DataValidatio
 def _validations(ws: Worksheet, tab: c.Tab, ranges: dict[str, str], lang: str) -> None:
     by_list: dict[str, DataValidation] = {}
     for index, column in enumerate(tab.columns, start=1):
-        name = _list_name(column)
+        name = list_name(column)
         if name is None:
             continue
         if name not in by_list:

@@ -332,11 +332,10 @@ def _dropdown_lists() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 def _list_name(column: c.Column) -> str | None:
-    if column.kind == c.VOCAB:
-        return column.vocab
-    if column.kind in (c.DOC_STATUS, c.YESNO, c.CODE):
-        return column.kind
-    return None
+    """Which dropdown a column gets, as in the .xlsx template."""
+    from analysis.template import list_name
+
+    return list_name(column)
 
 
 def _prompt(name: str) -> str:
