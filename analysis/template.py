@@ -533,7 +533,7 @@ def _fill_info(ws: Worksheet, lang: str) -> None:
             ws.cell(row=row, column=2).number_format = NUMBER_FORMATS[c.YEAR]
 
 
-def _clean_areas(areas: Iterable[str] | None) -> list[str]:
+def clean_areas(areas: Iterable[str] | None) -> list[str]:
     """Names as given, blanks and (folded) repeats left out: the reader would reject a repeat."""
     seen: set[str] = set()
     kept: list[str] = []
@@ -631,7 +631,7 @@ def build_template(areas: list[str] | None = None, lang: str = "vi") -> Workbook
     language of the guide, the header comments and the dropdown prompts; tab titles,
     headers and list values are the contract's Vietnamese in every language.
     """
-    names = _clean_areas(areas)
+    names = clean_areas(areas)
     area_rows = max(AREA_LAST_ROW, len(names) + 1)
     wb = Workbook()
     guide = wb.active

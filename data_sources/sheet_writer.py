@@ -313,15 +313,10 @@ def _area_range(title: str, rows: list[list[Any]] | None) -> str:
 
 
 def _clean_areas(areas: list[str] | None) -> list[str]:
-    """Names as given, blanks and (folded) repeats left out: the reader would reject a repeat."""
-    seen: set[str] = set()
-    kept = []
-    for area in areas or ():
-        text = "" if area is None else str(area).strip()
-        if text and fold(text) not in seen:
-            seen.add(fold(text))
-            kept.append(text)
-    return kept
+    """The khóm names as the .xlsx template keeps them (blanks and folded repeats left out)."""
+    from analysis.template import clean_areas
+
+    return clean_areas(areas)
 
 
 def _dropdown_lists() -> dict[str, tuple[str, tuple[str, ...]]]:
