@@ -10,9 +10,11 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from analysis import contract, formatting, strings
-from analysis.access import OFFICER, access_settings
-from analysis.indicators import Filters, all_areas, years
+from analysis.workbook import contract
+
+from analysis.i18n import formatting, strings
+from analysis.policy.access import OFFICER, access_settings
+from analysis.metrics.indicators import Filters, all_areas, years
 from data_sources import SourceError, resolve_source
 from pages import common, filters
 

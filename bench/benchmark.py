@@ -65,7 +65,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 # Runs of #5 per scale: fewer where one run takes seconds.
 REPEATS = {"ward": 15, "province": 7, "country": 5, "2x country": 3}
 # The analysis files this benchmark's fixes may touch: the JSON says when they differ from the commit.
-TUNED = ("analysis/normalise.py", "analysis/cells.py", "analysis/indicators.py", "analysis/schema.py")
+TUNED = ("analysis/workbook/normalise.py", "analysis/workbook/cells.py", "analysis/metrics/indicators.py", "analysis/workbook/schema.py")
 TARGET_COUNTRY_S, TARGET_COUNTRY_MB, TARGET_GROWTH, TARGET_WARM_RATIO = 3.0, 2048, 2.2, 3.0
 
 
@@ -296,8 +296,8 @@ def _calibrate() -> float:
 
 def scale_worker(scale: str, repeats: int, seed: int) -> dict[str, Any]:
     """One scale, in a process of its own (run as `benchmark.py --worker SCALE`)."""
-    from analysis.indicators import Filters, indicators, years
-    from analysis.normalise import normalise
+    from analysis.metrics.indicators import Filters, indicators, years
+    from analysis.workbook.normalise import normalise
 
     counts = SCALES[scale]
     started = time.perf_counter()

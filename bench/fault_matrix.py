@@ -7,7 +7,7 @@
 
 The real gspread client and google-auth run against tests/fakes/sheets_api.py on
 127.0.0.1 (no request leaves the machine), through data_sources.resilient.load_with_fallback,
-as the app loads. "What the user sees" is the Vietnamese text from analysis.strings:
+as the app loads. "What the user sees" is the Vietnamese text from analysis.i18n.strings:
 the fallback banner, or the error when there is no snapshot. Where a snapshot is
 present it was made by a real read, then backdated 3 h 20 min to show the age wording.
 The backoff jitter is random: --seed makes a run repeatable.
@@ -31,7 +31,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import strings  # noqa: E402
+from analysis.i18n import strings  # noqa: E402
 from data_sources import SourceConfig  # noqa: E402
 from data_sources.raw import SourceError  # noqa: E402
 from data_sources.resilient import LoadResult, load_with_fallback, reset_single_flight  # noqa: E402

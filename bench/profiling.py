@@ -31,9 +31,9 @@ RESULTS = ROOT / "bench" / "results"
 
 
 def _pipeline(tabs, years):
-    from analysis.indicators import Filters, indicators
-    from analysis.indicators import years as found_years
-    from analysis.normalise import normalise
+    from analysis.metrics.indicators import Filters, indicators
+    from analysis.metrics.indicators import years as found_years
+    from analysis.workbook.normalise import normalise
 
     ds = normalise(tabs)
     found_years(ds)

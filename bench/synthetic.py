@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from analysis import contract as c  # noqa: E402
+from analysis.workbook import contract as c  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _variant(rng: random.Random, text: str) -> str:
         return text.lower()
     if roll < 0.7:
         return text.upper()
-    from analysis.text import fold_ascii
+    from analysis.workbook.text import fold_ascii
 
     return fold_ascii(text)
 

@@ -1,6 +1,6 @@
 """Picks the data source (OCOP_DATA, then secrets, then the demo) and reads it raw.
 
-I/O only: no reading rule is applied here (see analysis/normalise.py).
+I/O only: no reading rule is applied here (see analysis/workbook/normalise.py).
 """
 from __future__ import annotations
 

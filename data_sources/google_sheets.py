@@ -1,7 +1,7 @@
 """Google Sheets source: read every tab of a spreadsheet with a service account.
 
 I/O only. Failures are raised as SourceError(code, **params); the messages a
-user reads live elsewhere (analysis.strings, keys `source_error.<code>`).
+user reads live elsewhere (analysis.i18n.strings, keys `source_error.<code>`).
 
 Cost of one read: one token request, then exactly two Sheets API requests however
 many tabs there are: the spreadsheet metadata (title, tab titles) and one

@@ -28,7 +28,7 @@ class RawWorkbook:
 class SourceError(Exception):
     """A source could not be read at all.
 
-    `code` names the failure (see analysis.strings, keys `source_error.<code>`);
+    `code` names the failure (see analysis.i18n.strings, keys `source_error.<code>`);
     `params` fills the Vietnamese message. No user-facing text lives here:
     data_sources/ does I/O only.
     """

@@ -23,8 +23,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from analysis import contract as c
-from analysis.text import Matcher, fold
+from analysis.workbook import contract as c
+from analysis.workbook.text import Matcher, fold
 from data_sources.google_sheets import (
     BATCH_GET_PARAMS,
     _BadResponse,
@@ -69,7 +69,7 @@ def append_row(
     {"updated_range": "'Tuyên truyền'!A42:H42", "updated_rows": 1}.
 
     `row` is the cells in sheet column order from column A (the caller places them
-    under the tab's own headers, see analysis.normalise.Dataset.layouts). Dates are
+    under the tab's own headers, see analysis.workbook.normalise.Dataset.layouts). Dates are
     sent as "dd/mm/yyyy" text (a datetime as its date), None and NaN as empty cells;
     every value is stored RAW. Exactly one values:append request: nothing is read
     first, no existing row is rewritten or moved. SourceError on failure (403:
@@ -152,7 +152,7 @@ def create_template_in_sheet(
 ) -> dict:
     """Give a Google Sheet the workbook contract's tabs, headers and dropdowns.
 
-    For each contract tab (analysis.contract.TABS; an existing tab is found by the
+    For each contract tab (analysis.workbook.contract.TABS; an existing tab is found by the
     reader's tolerant title matching): a missing tab is added (header row frozen); an
     existing tab that is wholly empty gets its header; a tab holding anything at all
     is never touched and is reported as skipped. New and empty tabs get a bold,
@@ -262,7 +262,7 @@ def _parse_sheets(metadata: Any) -> tuple[str, list[dict]]:
 
 def _match_tabs(sheets: list[dict]) -> dict[str, dict]:
     """Contract tab key (and LISTS_TITLE) -> the existing sheet, matched like the reader does
-    (analysis.normalise._find_tabs), so no tab is added next to one the reader already uses."""
+    (analysis.workbook.normalise._find_tabs), so no tab is added next to one the reader already uses."""
     matcher = Matcher({t.title: t.key for t in c.TABS} | {t.key: t.key for t in c.TABS})
     lists = Matcher({LISTS_TITLE: LISTS_TITLE})
     found: dict[str, dict] = {}
@@ -314,27 +314,27 @@ def _area_range(title: str, rows: list[list[Any]] | None) -> str:
 
 def _clean_areas(areas: list[str] | None) -> list[str]:
     """The khóm names as the .xlsx template keeps them (blanks and folded repeats left out)."""
-    from analysis.template import clean_areas
+    from analysis.outputs.template import clean_areas
 
     return clean_areas(areas)
 
 
 def _dropdown_lists() -> dict[str, tuple[str, tuple[str, ...]]]:
     """The .xlsx template's lists (same order, same labels), so both templates offer the same."""
-    from analysis.template import dropdown_lists
+    from analysis.outputs.template import dropdown_lists
 
     return dropdown_lists()
 
 
 def _list_name(column: c.Column) -> str | None:
     """Which dropdown a column gets, as in the .xlsx template."""
-    from analysis.template import list_name
+    from analysis.outputs.template import list_name
 
     return list_name(column)
 
 
 def _prompt(name: str) -> str:
-    from analysis.template import UI
+    from analysis.outputs.template import UI
 
     key = {"areas": "prompt_areas", AREAS_OR_WARD: "prompt_areas", c.YESNO: "prompt_yesno"}.get(name, "prompt")
     return UI[key][0]  # the sheet's words are Vietnamese, like its tabs and headers

@@ -14,13 +14,13 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from analysis import formatting, strings
-from analysis.access import OFFICER
-from analysis.contract import TABS_BY_KEY
-from analysis.exports import to_csv_bytes, to_xlsx_bytes
-from analysis.privacy import mask_personal
-from analysis.indicators import Filters
-from analysis.normalise import Dataset, normalise_workbook
+from analysis.i18n import formatting, strings
+from analysis.policy.access import OFFICER
+from analysis.workbook.contract import TABS_BY_KEY
+from analysis.outputs.exports import to_csv_bytes, to_xlsx_bytes
+from analysis.policy.privacy import mask_personal
+from analysis.metrics.indicators import Filters
+from analysis.workbook.normalise import Dataset, normalise_workbook
 from data_sources import SourceConfig, SourceError, cache_ttl
 from data_sources.resilient import load_with_fallback
 
@@ -107,7 +107,7 @@ class Context:
     lang: str
     config: SourceConfig
     years: list[int]
-    role: str = "viewer"  # analysis.access.OFFICER may see personal data and edit
+    role: str = "viewer"  # analysis.policy.access.OFFICER may see personal data and edit
     can_enter: bool = False  # may add rows through the quick-entry forms
 
     def t(self, key: str, /, **params: Any) -> str:

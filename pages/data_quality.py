@@ -4,10 +4,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import contract, strings
-from analysis.indicators import all_areas
-from analysis.summary import issues_table
-from analysis.template import TEMPLATE_FILENAME, template_bytes
+from analysis.workbook import contract
+
+from analysis.i18n import strings
+from analysis.metrics.indicators import all_areas
+from analysis.metrics.summary import issues_table
+from analysis.outputs.template import TEMPLATE_FILENAME, template_bytes
 from pages import common
 
 ctx = common.context()

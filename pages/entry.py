@@ -8,9 +8,11 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from analysis import contract, strings
-from analysis.entry import check_entry, choices, sheet_row
-from analysis.indicators import all_areas
+from analysis.workbook import contract
+
+from analysis.i18n import strings
+from analysis.policy.entry import check_entry, choices, sheet_row
+from analysis.metrics.indicators import all_areas
 from data_sources import SourceError
 from pages import common
 

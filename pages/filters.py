@@ -10,8 +10,8 @@ from typing import Any, Callable, Sequence
 
 import streamlit as st
 
-from analysis import strings
-from analysis.text import Matcher
+from analysis.i18n import strings
+from analysis.workbook.text import Matcher
 
 PARAMS = ("year", "khom", "group", "lang")
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figures, formatting
-from analysis.indicators import all_areas, filtered_outreach, indicators
-from analysis.outreach import as_of, coverage, heatmap
-from analysis.pace import most_urgent, with_pace
-from analysis.products import product_table, stage_funnel
-from analysis.training import attendance_by, training_in_year
+from analysis.outputs import figures
+
+from analysis.i18n import formatting
+from analysis.metrics.indicators import all_areas, filtered_outreach, indicators
+from analysis.metrics.outreach import as_of, coverage, heatmap
+from analysis.metrics.pace import most_urgent, with_pace
+from analysis.metrics.products import product_table, stage_funnel
+from analysis.metrics.training import attendance_by, training_in_year
 from pages import common
 
 REFRESH_SECONDS = 300

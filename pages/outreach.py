@@ -4,9 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import figures, formatting
-from analysis.indicators import all_areas, filtered_outreach
-from analysis.outreach import (areas_without_activity, as_of, counts_by, coverage, cumulative_reach, heatmap,
+from analysis.outputs import figures
+
+from analysis.i18n import formatting
+from analysis.metrics.indicators import all_areas, filtered_outreach
+from analysis.metrics.outreach import (areas_without_activity, as_of, counts_by, coverage, cumulative_reach, heatmap,
                                producers_never_reached, quarter_of)
 from pages import common
 

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figures, formatting
-from analysis.indicators import indicators
-from analysis.outreach import as_of
-from analysis.pace import most_urgent, with_pace
+from analysis.outputs import figures
+
+from analysis.i18n import formatting
+from analysis.metrics.indicators import indicators
+from analysis.metrics.outreach import as_of
+from analysis.metrics.pace import most_urgent, with_pace
 from pages import common
 
 ctx = common.context()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.report import report_bytes, report_tables
+from analysis.outputs.report import report_bytes, report_tables
 from pages import common
 
 ctx = common.context()

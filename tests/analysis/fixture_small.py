@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from analysis.normalise import Dataset, normalise
+from analysis.workbook.normalise import Dataset, normalise
 
 READ_AT = "2023-08-15T09:00:00+00:00"
 AS_OF = date(2023, 8, 15)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import contract as c
+from analysis.workbook import contract as c
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "data_sources" / "demo" / "ocop_demo.xlsx"

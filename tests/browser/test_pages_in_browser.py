@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from analysis import strings
+from analysis.i18n import strings
 from scripts.screenshots import wait_for_app
 from tests.browser.support import ARTEFACTS, DESKTOP, PHONE, open_tab, page_problems
 

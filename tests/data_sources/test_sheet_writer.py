@@ -12,10 +12,10 @@ from datetime import date, datetime
 
 import pytest
 
-from analysis import contract as c
-from analysis import strings
-from analysis.normalise import ERROR, normalise_workbook
-from analysis.template import DOC_STATUS_LABELS
+from analysis.workbook import contract as c
+from analysis.i18n import strings
+from analysis.workbook.normalise import ERROR, normalise_workbook
+from analysis.outputs.template import DOC_STATUS_LABELS
 from data_sources.google_sheets import read_google_sheet
 from data_sources.raw import SourceError
 from data_sources.sheet_writer import SHEETS_SCOPE, append_row, create_template_in_sheet
@@ -430,7 +430,7 @@ def test_fake_batch_update_replies_like_google_and_is_atomic(fake_sheets_api: Fa
 
 
 def test_cli_create_sheet_prints_the_report(fake_sheets_api: FakeSheetsAPI, creds: dict, monkeypatch, capsys) -> None:
-    import analysis.__main__ as cli
+    import analysis.cli as cli
 
     monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
     monkeypatch.setattr(cli, "_secrets", lambda: {"gcp_service_account": creds})
@@ -460,7 +460,7 @@ def test_cli_create_sheet_prints_the_report(fake_sheets_api: FakeSheetsAPI, cred
 
 def test_cli_create_sheet_fails_in_vietnamese(fake_sheets_api: FakeSheetsAPI, creds: dict, monkeypatch,
                                               capsys) -> None:
-    import analysis.__main__ as cli
+    import analysis.cli as cli
 
     monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
     monkeypatch.setattr(cli, "_secrets", lambda: {"gcp_service_account": creds})

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.indicators import Filters, indicators
-from analysis.normalise import normalise_workbook
+from analysis.metrics.indicators import Filters, indicators
+from analysis.workbook.normalise import normalise_workbook
 from data_sources.google_sheets import read_google_sheet
 
 KEY = "1DemoWorkbookKeyForTheFakeSheetsApi000"

@@ -1,0 +1,163 @@
+"""Command line: `python -m analysis summary --data PATH_OR_SHEET --year YYYY`,
+`python -m analysis template --out FILE.xlsx [--data PATH_OR_SHEET]` and
+`python -m analysis create-sheet --sheet URL_OR_KEY [--areas "Vĩnh Phú,Vĩnh Đông"]`
+(the contract's tabs, headers and dropdowns in a Google Sheet shared with the service
+account as Editor; tabs holding data are left untouched), and
+`python -m analysis report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en]`
+(the formatted report for the office above, analysis/outputs/report.py).
+
+Same path as the dashboard: source -> raw workbook -> normalise -> indicators.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from analysis.i18n import strings
+from analysis.metrics.indicators import years
+from analysis.workbook.normalise import normalise_workbook
+from analysis.metrics.summary import summary
+from data_sources import SourceError, read_source, resolve_source
+
+
+def _load(data: str | None):
+    env = dict(__import__("os").environ)
+    if data:
+        env["OCOP_DATA"] = data
+    return normalise_workbook(read_source(resolve_source(env, _secrets()), env, _secrets()))
+
+
+def _secrets() -> dict:
+    """.streamlit/secrets.toml, read the way Streamlit would, without starting Streamlit."""
+    import tomllib
+    from pathlib import Path
+
+    path = Path(".streamlit/secrets.toml")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def _report(ds, year: int, args: argparse.Namespace) -> int:
+    """`report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en]`: the formatted report
+    for the office above (analysis/outputs/report.py), made today in Vietnam time."""
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from analysis.i18n.formatting import local
+    from analysis.outputs.report import report_bytes
+
+    today = local(datetime.now(timezone.utc)).date()
+    try:
+        Path(args.out).write_bytes(report_bytes(ds, year, today, args.lang))
+    except OSError as error:
+        print(strings.t("template.write_failed", args.lang, path=args.out, detail=error.strerror or error),
+              file=sys.stderr)
+        return 2
+    print(strings.t("report.written", args.lang, year=year, path=args.out))
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    """Writes the officers' template; with --data, its Khóm tab lists that source's khóm."""
+    from pathlib import Path
+
+    from analysis.outputs.template import template_bytes
+
+    areas: list[str] = []
+    if args.data:
+        try:
+            areas = [str(a) for a in _load(args.data).table("areas")["name"].dropna()]
+        except SourceError as error:
+            print(strings.t(f"source_error.{error.code}", args.lang, **error.params), file=sys.stderr)
+            return 2
+    try:
+        Path(args.out).write_bytes(template_bytes(areas, args.lang))
+    except OSError as error:
+        print(strings.t("template.write_failed", args.lang, path=args.out, detail=error.strerror or error),
+              file=sys.stderr)
+        return 2
+    print(strings.t("template.written", args.lang, path=args.out, areas=len(areas)))
+    return 0
+
+
+def _create_sheet(args: argparse.Namespace) -> int:
+    """Gives a Google Sheet the contract's tabs (data_sources/sheet_writer.py); prints what it did."""
+    import os
+
+    from data_sources import credentials_info
+    from data_sources.sheet_writer import create_template_in_sheet
+
+    lang = args.lang
+    areas = [a.strip() for a in (args.areas or "").split(",") if a.strip()]
+    try:
+        report = create_template_in_sheet(args.sheet, credentials_info(os.environ, _secrets()), areas)
+    except SourceError as error:
+        print(strings.t(f"source_error.{error.code}", lang, **error.params), file=sys.stderr)
+        return 2
+
+    def tabs(titles: list[str]) -> str:
+        return ", ".join(titles) if titles else strings.t("create_sheet.none", lang)
+
+    print(strings.t("create_sheet.done", lang, title=report["title"], url=report["url"]))
+    print(strings.t("create_sheet.added", lang, n=len(report["added_tabs"]), tabs=tabs(report["added_tabs"])))
+    print(strings.t("create_sheet.headers", lang, n=len(report["headers_written"]),
+                    tabs=tabs(report["headers_written"])))
+    print(strings.t("create_sheet.validations", lang, n=report["validations"]))
+    print(strings.t("create_sheet.skipped", lang, n=len(report["skipped_tabs_with_data"]),
+                    tabs=tabs(report["skipped_tabs_with_data"])))
+    if areas and not report["areas_written"]:
+        print(strings.t("create_sheet.areas_kept", lang))
+    elif areas:
+        print(strings.t("create_sheet.areas", lang, n=report["areas_written"]))
+    print(strings.t("create_sheet.requests", lang, n=report["requests"]))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description="OCOP dashboard command line")
+    sub = parser.add_subparsers(dest="command", required=True)
+    cmd = sub.add_parser("summary", help="indicators, row accounting and issues as JSON")
+    cmd.add_argument("--data", help="an .xlsx path or a Google Sheets URL/key (default: as the dashboard)")
+    cmd.add_argument("--year", type=int, help="the year (default: the newest year in the data)")
+    cmd.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG)
+    tpl = sub.add_parser("template", help="the officers' blank .xlsx template, generated from the contract")
+    tpl.add_argument("--out", required=True, help="the .xlsx file to write")
+    tpl.add_argument("--data", help="pre-fill the Khóm tab from this source (an .xlsx path or a Google Sheets "
+                                    "URL/key); without it the Khóm tab is left empty")
+    tpl.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG,
+                     help="language of the instructions (tab and column names are always Vietnamese)")
+    sheet = sub.add_parser("create-sheet", help="add the contract's tabs, headers and dropdowns to a Google Sheet "
+                                                "(tabs holding data are left untouched)")
+    sheet.add_argument("--sheet", required=True, help="the Google Sheets URL or key (shared with the service "
+                                                      "account as Editor)")
+    sheet.add_argument("--areas", help='khóm names for a new or empty Khóm tab, comma-separated: "Vĩnh Phú,Vĩnh Đông"')
+    sheet.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG)
+    rep = sub.add_parser("report", help="the formatted .xlsx report for the office above (cover, indicators, "
+                                        "products, outreach, training, tasks, data quality)")
+    rep.add_argument("--data", help="an .xlsx path or a Google Sheets URL/key (default: as the dashboard)")
+    rep.add_argument("--year", type=int, help="the year (default: the newest year in the data)")
+    rep.add_argument("--out", required=True, help="the .xlsx file to write")
+    rep.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG)
+    args = parser.parse_args(argv)
+    if args.command == "template":
+        return _template(args)
+    if args.command == "create-sheet":
+        return _create_sheet(args)
+    try:
+        ds = _load(args.data)
+    except SourceError as error:
+        print(strings.t(f"source_error.{error.code}", args.lang, **error.params), file=sys.stderr)
+        return 2
+    year = args.year or (years(ds) or [None])[0]
+    if year is None:
+        print(strings.t("empty.no_data_year", args.lang, year="?"), file=sys.stderr)
+        return 2
+    if args.command == "report":
+        return _report(ds, year, args)
+    json.dump(summary(ds, year, args.lang), sys.stdout, ensure_ascii=False, indent=2, default=str)
+    print()
+    return 0
+

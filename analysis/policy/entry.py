@@ -1,0 +1,71 @@
+"""Quick entry: one new row for an event tab, checked by the same reading rules and laid
+out under the sheet's own headers. Pure: the page sends the row with data_sources.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Mapping
+
+import pandas as pd
+
+from analysis.workbook import contract as c
+from analysis.workbook.normalise import ERROR, WARNING, Dataset, normalise
+
+ENTRY_TABS = ("outreach", "training")  # event tabs: new rows are appended, never edited
+
+
+def sheet_cell(value: Any) -> Any:
+    """A value as the officers would type it: dates day-first, lists comma-separated."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _contract_row(tab: c.Tab, values: Mapping[str, Any]) -> list[Any]:
+    return [sheet_cell(values.get(column.key)) for column in tab.columns]
+
+
+def check_entry(ds: Dataset, tab_key: str, values: Mapping[str, Any]) -> pd.DataFrame:
+    """The errors and warnings the reading rules would give this row (empty: the row is clean).
+
+    The row is read exactly as if it were in the sheet, beside the ward's khóm and producers,
+    so the form can never add a row the dashboard would later reject or warn about.
+    """
+    tab = c.TABS_BY_KEY[tab_key]
+    areas, producers = c.TABS_BY_KEY["areas"], c.TABS_BY_KEY["producers"]
+    workbook = {
+        tab.title: [[col.header for col in tab.columns], _contract_row(tab, values)],
+        areas.title: [["Khóm"]] + [[name] for name in ds.tables["areas"]["name"].dropna()],
+        producers.title: [["Mã chủ thể", "Tên chủ thể"]]
+        + [[pid, name] for pid, name in zip(ds.tables["producers"]["producer_id"], ds.tables["producers"]["name"])],
+    }
+    issues = normalise(workbook).issues
+    mine = issues[(issues["tab"] == tab.title) & issues["severity"].isin((ERROR, WARNING))]
+    return mine.reset_index(drop=True)
+
+
+def sheet_row(ds: Dataset, tab_key: str, values: Mapping[str, Any]) -> list[Any]:
+    """The row in the order of the sheet's own header (free column order, extra columns blank)."""
+    layout = ds.layouts.get(tab_key)
+    tab = c.TABS_BY_KEY[tab_key]
+    if not layout:
+        return _contract_row(tab, values)
+    width = max(layout["width"], max(layout["columns"], default=-1) + 1)
+    row: list[Any] = [""] * width
+    for position, key in layout["columns"].items():
+        row[position] = sheet_cell(values.get(key))
+    while row and row[-1] == "":
+        row.pop()
+    return row
+
+
+def choices(ds: Dataset, tab_key: str, column: str) -> list[str]:
+    """Values already used in a column, first-seen order: the form's suggestions."""
+    series = ds.tables[tab_key][column].dropna()
+    return list(dict.fromkeys(str(v) for v in series))
