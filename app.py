@@ -14,7 +14,8 @@ from analysis.workbook import contract
 
 from analysis.i18n import formatting, strings
 from analysis.policy.access import OFFICER, access_settings
-from analysis.metrics.indicators import Filters, all_areas, years
+from analysis.metrics.scope import Filters, all_areas
+from analysis.metrics.indicators import years
 from data_sources import SourceError, resolve_source
 from pages import common, filters
 
@@ -26,12 +27,12 @@ st.set_page_config(page_title="OCOP", page_icon="⭐", layout="wide",
 
 
 def _source_status(lang: str, config, ds) -> None:
-    kind = ds.source.get("kind", config.kind)
+    kind = ds.source.kind or config.kind
     st.sidebar.caption(strings.t("sidebar.source", lang))
-    st.sidebar.text(strings.t(f"source.{kind}", lang, location=config.location, title=ds.source.get("title") or ""))
-    read_at = ds.source.get("read_at")
-    if read_at:
-        read_time = formatting.timestamp(datetime.fromisoformat(read_at))
+    st.sidebar.text(strings.t(f"source.{kind}", lang, location=config.location, title=ds.source.title))
+    read_at = ds.source.read_at
+    if read_at is not None:
+        read_time = formatting.timestamp(read_at)
         st.sidebar.caption(strings.t("sidebar.read_at", lang, time=read_time))
 
 

@@ -296,7 +296,8 @@ def _calibrate() -> float:
 
 def scale_worker(scale: str, repeats: int, seed: int) -> dict[str, Any]:
     """One scale, in a process of its own (run as `benchmark.py --worker SCALE`)."""
-    from analysis.metrics.indicators import Filters, indicators, years
+    from analysis.metrics.scope import Filters
+    from analysis.metrics.indicators import indicators, years
     from analysis.workbook.normalise import normalise
 
     counts = SCALES[scale]
@@ -316,8 +317,8 @@ def scale_worker(scale: str, repeats: int, seed: int) -> dict[str, Any]:
         tables = [indicators(ds, Filters(year)) for year in counts.years]
         runs.append({"total_s": time.perf_counter() - wall, "normalise_s": mid - wall,
                      "indicators_s": time.perf_counter() - mid, "cpu_s": time.process_time() - cpu})
-        summary = {"issues": len(ds.issues), "accepted": sum(a["accepted"] for a in ds.accounting.values()),
-                   "rejected": sum(a["rejected"] for a in ds.accounting.values()), "years": found_years,
+        summary = {"issues": len(ds.issues), "accepted": sum(a.accepted for a in ds.accounting.values()),
+                   "rejected": sum(a.rejected for a in ds.accounting.values()), "years": found_years,
                    "indicator_rows": sum(len(t) for t in tables)}
         del ds, tables
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -31,7 +31,8 @@ RESULTS = ROOT / "bench" / "results"
 
 
 def _pipeline(tabs, years):
-    from analysis.metrics.indicators import Filters, indicators
+    from analysis.metrics.scope import Filters
+    from analysis.metrics.indicators import indicators
     from analysis.metrics.indicators import years as found_years
     from analysis.workbook.normalise import normalise
 

@@ -69,7 +69,7 @@ def append_row(
     {"updated_range": "'Tuyên truyền'!A42:H42", "updated_rows": 1}.
 
     `row` is the cells in sheet column order from column A (the caller places them
-    under the tab's own headers, see analysis.workbook.normalise.Dataset.layouts). Dates are
+    under the tab's own headers, see analysis.workbook.dataset.Dataset.layouts). Dates are
     sent as "dd/mm/yyyy" text (a datetime as its date), None and NaN as empty cells;
     every value is stored RAW. Exactly one values:append request: nothing is read
     first, no existing row is rewritten or moved. SourceError on failure (403:

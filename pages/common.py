@@ -19,8 +19,9 @@ from analysis.policy.access import OFFICER
 from analysis.workbook.contract import TABS_BY_KEY
 from analysis.outputs.exports import to_csv_bytes, to_xlsx_bytes
 from analysis.policy.privacy import mask_personal
-from analysis.metrics.indicators import Filters
-from analysis.workbook.normalise import Dataset, normalise_workbook
+from analysis.metrics.scope import Filters
+from analysis.workbook.dataset import Dataset
+from analysis.workbook.normalise import normalise_workbook
 from data_sources import SourceConfig, SourceError, cache_ttl
 from data_sources.resilient import load_with_fallback
 
@@ -63,7 +64,7 @@ def load_dataset_with_status(kind: str, location: str) -> tuple[Dataset, dict[st
 
 def data_version(ds: Dataset) -> tuple:
     """Which read of which source a dataset is: the key of everything built from it."""
-    return ds.source.get("kind"), ds.source.get("location"), ds.source.get("read_at")
+    return ds.source.version()
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -166,8 +167,7 @@ def filter_caption(ctx: Context) -> None:
 
 def data_date(ctx: Context) -> date:
     """The day the data was read: what "expired" and "overdue" are judged against."""
-    read_at = ctx.ds.source.get("read_at")
-    return formatting.local(datetime.fromisoformat(read_at)).date() if read_at else date.today()
+    return ctx.ds.source.read_on()
 
 
 # Colour follows pace, and the pace word is always written beside it.

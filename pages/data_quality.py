@@ -7,15 +7,15 @@ import streamlit as st
 from analysis.workbook import contract
 
 from analysis.i18n import strings
-from analysis.metrics.indicators import all_areas
+from analysis.metrics.scope import all_areas
 from analysis.metrics.summary import issues_table
 from analysis.outputs.template import TEMPLATE_FILENAME, template_bytes
 from pages import common
 
 ctx = common.context()
 st.title(ctx.t("data.heading"))
-if ctx.ds.source.get("url"):
-    st.link_button(ctx.t("data.open_sheet"), ctx.ds.source["url"])
+if ctx.ds.source.url:
+    st.link_button(ctx.t("data.open_sheet"), ctx.ds.source.url)
 st.caption(ctx.t("data.explain"))
 areas = all_areas(ctx.ds)
 st.download_button(ctx.t("template.download"), common.memo(ctx, "template.xlsx", lambda: template_bytes(areas)),
@@ -27,9 +27,9 @@ st.subheader(ctx.t("data.rows_heading"))
 accounting = pd.DataFrame([
     {
         ctx.t("col.tab"): ctx.ds.found_tabs.get(tab.key) or f"{tab.title} {ctx.t('data.tab_not_found')}",
-        ctx.t("col.read"): ctx.ds.accounting[tab.key]["read"],
-        ctx.t("col.accepted"): ctx.ds.accounting[tab.key]["accepted"],
-        ctx.t("col.rejected"): ctx.ds.accounting[tab.key]["rejected"],
+        ctx.t("col.read"): ctx.ds.accounting[tab.key].read,
+        ctx.t("col.accepted"): ctx.ds.accounting[tab.key].accepted,
+        ctx.t("col.rejected"): ctx.ds.accounting[tab.key].rejected,
     }
     for tab in contract.TABS
 ])

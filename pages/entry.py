@@ -12,7 +12,7 @@ from analysis.workbook import contract
 
 from analysis.i18n import strings
 from analysis.policy.entry import check_entry, choices, sheet_row
-from analysis.metrics.indicators import all_areas
+from analysis.metrics.scope import all_areas
 from data_sources import SourceError
 from pages import common
 

@@ -7,7 +7,7 @@ from analysis.outputs import figures
 
 from analysis.i18n import formatting
 from analysis.metrics.indicators import indicators
-from analysis.metrics.outreach import as_of
+from analysis.metrics.scope import as_of
 from analysis.metrics.pace import most_urgent, with_pace
 from pages import common
 

@@ -1,40 +1,18 @@
 """Outreach (tuyên truyền): when, where, how, and who has been reached."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
+from analysis.metrics.scope import (Filters, areas_in_scope, areas_reached, filtered_outreach, producers_in_scope,
+                                    producers_reached, share)
 from analysis.workbook import contract as c
-from analysis.metrics.indicators import Filters, all_areas, filtered_outreach
-from analysis.workbook.normalise import Dataset
+from analysis.workbook.dataset import Dataset
 from analysis.workbook.text import fold_ascii
 
 MONTHS = list(range(1, 13))
 PRODUCER_COLUMNS = ["producer_id", "name", "area", "trade", "kind"]
-
-
-def _read_on(ds: Dataset) -> date:
-    """The date the data was read, else today."""
-    read_at = ds.source.get("read_at")
-    if isinstance(read_at, datetime):
-        return read_at.date()
-    if isinstance(read_at, date):
-        return read_at
-    try:
-        return datetime.fromisoformat(str(read_at)).date()
-    except (TypeError, ValueError):
-        return date.today()
-
-
-def as_of(ds: Dataset, year: int) -> date:
-    """The day progress in `year` is measured at: the read date, capped to that year."""
-    day = _read_on(ds)
-    if year < day.year:
-        return date(year, 12, 31)
-    if year > day.year:
-        return date(year, 1, 1)
-    return day
 
 
 def heatmap(outreach: pd.DataFrame, areas: list[str]) -> pd.DataFrame:
@@ -71,42 +49,18 @@ def cumulative_reach(outreach: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"month": MONTHS, "attendees": attendees, "cumulative": attendees.cumsum()})
 
 
-def _scope_areas(ds: Dataset, f: Filters) -> list[str]:
-    """The khóm of the filter (in Khóm tab order), or all of them."""
-    return [a for a in all_areas(ds) if not f.areas or a in f.areas]
-
-
-def _scope_producers(ds: Dataset, f: Filters) -> pd.DataFrame:
-    producers = ds.tables["producers"]
-    return producers[producers["area"].isin(f.areas)] if f.areas else producers
-
-
-def _reached_areas(outreach: pd.DataFrame, areas: list[str]) -> set[str]:
-    """Khóm named by the rows, every khóm for a Toàn phường row, within `areas`."""
-    named = set(outreach["area"].dropna())
-    return set(areas) if c.WHOLE_WARD in named else named & set(areas)
-
-
-def _reached_ids(outreach: pd.DataFrame) -> set[str]:
-    return {pid for ids in outreach["producers_reached"].dropna() for pid in ids}
-
-
-def _share(part: int, total: int) -> float | None:
-    return part / total if total else None
-
-
 def coverage(ds: Dataset, f: Filters) -> dict:
     """Khóm and producers reached by the year's outreach, against the (filtered) totals."""
-    areas = _scope_areas(ds, f)
-    reached_areas = _reached_areas(filtered_outreach(ds, f), areas)
-    producers = set(_scope_producers(ds, f)["producer_id"])
+    areas = areas_in_scope(ds, f)
+    reached_areas = areas_reached(filtered_outreach(ds, f), ds, f) & set(areas)
+    producers = set(producers_in_scope(ds, f)["producer_id"])
     year_rows = filtered_outreach(ds, Filters(f.year))  # a producer may be met in another khóm
-    reached_producers = _reached_ids(year_rows) & producers
+    reached_producers = producers_reached(year_rows) & producers
     return {
         "areas_total": len(areas), "areas_reached": len(reached_areas),
-        "area_share": _share(len(reached_areas), len(areas)),
+        "area_share": share(len(reached_areas), len(areas)),
         "producers_total": len(producers), "producers_reached": len(reached_producers),
-        "producer_share": _share(len(reached_producers), len(producers)),
+        "producer_share": share(len(reached_producers), len(producers)),
     }
 
 
@@ -119,14 +73,14 @@ def areas_without_activity(ds: Dataset, f: Filters, day: date) -> list[str]:
     """Khóm with no outreach in the quarter containing `day` (Toàn phường covers all)."""
     held = ds.tables["outreach"]["held_on"]
     in_quarter = (held.dt.year == day.year) & (held.dt.quarter == quarter_of(day))
-    areas = _scope_areas(ds, f)
-    reached = _reached_areas(ds.tables["outreach"][in_quarter], areas)
+    areas = areas_in_scope(ds, f)
+    reached = areas_reached(ds.tables["outreach"][in_quarter], ds, f)
     return [a for a in areas if a not in reached]
 
 
 def producers_never_reached(ds: Dataset, f: Filters) -> pd.DataFrame:
     """Producers (of the filtered khóm) named in no outreach row up to and including f.year."""
     outreach = ds.tables["outreach"]
-    reached = _reached_ids(outreach[outreach["held_on"].dt.year <= f.year])
-    producers = _scope_producers(ds, f)
+    reached = producers_reached(outreach[outreach["held_on"].dt.year <= f.year])
+    producers = producers_in_scope(ds, f)
     return producers.loc[~producers["producer_id"].isin(reached), PRODUCER_COLUMNS].reset_index(drop=True)

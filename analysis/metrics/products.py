@@ -5,27 +5,16 @@ from datetime import date
 
 import pandas as pd
 
+from analysis.metrics.scope import Filters, filtered_products, share
 from analysis.workbook import contract as c
 from analysis.workbook.cells import stars_from_score
-from analysis.workbook.normalise import Dataset
-
-
-def with_effective_stars(products: pd.DataFrame) -> pd.DataFrame:
-    """Official stars where written, else the star band of the official score."""
-    out = products.copy()
-    from_score = pd.array([stars_from_score(s) if pd.notna(s) else None for s in out["score"]], dtype="Int64")
-    out["stars_effective"] = out["stars"].fillna(pd.Series(from_score, index=out.index))
-    return out
+from analysis.workbook.dataset import Dataset
 
 
 # --- dossier readiness ----------------------------------------------------------
 
 READINESS_COLUMNS = ["product_id", "required_total", "required_done", "gate", "applicable_total",
                      "applicable_done", "depth", "missing_required", "has_dossier"]
-
-
-def _share(done: int, total: int) -> float | None:
-    return done / total if total else None
 
 
 def _readiness_row(product_id: str, statuses: dict[str, str] | None) -> dict:
@@ -39,9 +28,9 @@ def _readiness_row(product_id: str, statuses: dict[str, str] | None) -> dict:
     return {
         "product_id": product_id,
         "required_total": len(required), "required_done": required_done,
-        "gate": _share(required_done, len(required)),
+        "gate": share(required_done, len(required)),
         "applicable_total": len(applicable), "applicable_done": applicable_done,
-        "depth": _share(applicable_done, len(applicable)),
+        "depth": share(applicable_done, len(applicable)),
         "missing_required": tuple(d for d in required if statuses[d] != c.DOC_DONE),
         "has_dossier": has_dossier,
     }
@@ -113,10 +102,8 @@ def _stage_rank(stages: pd.Series) -> pd.Series:
     return stages.map(lambda s: order.get(s, len(order)))
 
 
-def product_table(ds: Dataset, f, today: date) -> pd.DataFrame:
+def product_table(ds: Dataset, f: Filters, today: date) -> pd.DataFrame:
     """The ward's whole pipeline (group/khóm filters, not the year) with readiness and expiry."""
-    from analysis.metrics.indicators import filtered_products  # indicators imports this module
-
     products = filtered_products(ds, f).reset_index(drop=True)
     producers = ds.tables["producers"].set_index("producer_id")
     ready = readiness(ds).set_index("product_id")
@@ -141,20 +128,16 @@ def product_table(ds: Dataset, f, today: date) -> pd.DataFrame:
     return table[PRODUCT_TABLE_COLUMNS].reset_index(drop=True)
 
 
-DROPPED_OUT = c.STAGES[-1]  # Không tham gia: outside the annual cycle
-CYCLE_STAGES = tuple(s for s in c.STAGES if s != DROPPED_OUT)
-
-
 def stage_funnel(products: pd.DataFrame) -> pd.DataFrame:
     """Products at or beyond each stage of the annual cycle (dropped-out and blank not counted)."""
-    rank = products["stage"].map({stage: i for i, stage in enumerate(CYCLE_STAGES)})
-    counts = [int((rank >= i).sum()) for i in range(len(CYCLE_STAGES))]
-    return pd.DataFrame({"stage": list(CYCLE_STAGES), "count": counts})
+    rank = products["stage"].map({stage: i for i, stage in enumerate(c.CYCLE_STAGES)})
+    counts = [int((rank >= i).sum()) for i in range(len(c.CYCLE_STAGES))]
+    return pd.DataFrame({"stage": list(c.CYCLE_STAGES), "count": counts})
 
 
 def dropped_out(products: pd.DataFrame) -> int:
     """Products whose stage is Không tham gia."""
-    return int((products["stage"] == DROPPED_OUT).sum())
+    return int((products["stage"] == c.DROPPED_OUT).sum())
 
 
 def certificates_due(table: pd.DataFrame) -> pd.DataFrame:

@@ -7,8 +7,9 @@ from typing import Any
 import pandas as pd
 
 from analysis.i18n import strings
-from analysis.metrics.indicators import Filters, indicators
-from analysis.workbook.normalise import Dataset
+from analysis.metrics.scope import Filters
+from analysis.metrics.indicators import indicators
+from analysis.workbook.dataset import Dataset
 
 
 def _plain(value: Any) -> Any:
@@ -37,14 +38,14 @@ def issues_table(ds: Dataset, lang: str = strings.DEFAULT_LANG) -> pd.DataFrame:
 def summary(ds: Dataset, year: int, lang: str = strings.DEFAULT_LANG) -> dict[str, Any]:
     table = indicators(ds, Filters(year), lang)
     return {
-        "source": {k: ds.source.get(k) for k in ("kind", "location", "title", "url", "read_at")},
+        "source": ds.source.as_plain(),
         "year": year,
         "info": {k: _plain(v) for k, v in ds.info.items()},
         "indicators": [
             {k: _plain(row[k]) for k in ("code", "label", "target", "actual", "percent")}
             for _, row in table.iterrows()
         ],
-        "rows": ds.accounting,
+        "rows": {key: count.as_plain() for key, count in ds.accounting.items()},
         "issues": [
             {"tab": r["tab"], "row": _plain(r["row"]), "column": _plain(r["column"]), "value": _plain(r["value"]),
              "reason": r["reason_text"], "severity": r["severity"]}

@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 
 from analysis.workbook import contract as c
-from analysis.workbook.normalise import ROW, Dataset
+from analysis.workbook.dataset import ROW, Dataset
 from analysis.workbook.text import fold_ascii
 
 DONE = c.TASK_STATUSES[-1]  # Hoàn thành

@@ -45,8 +45,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from analysis.workbook import contract as c
 from analysis.i18n import formatting, strings
 from analysis.outputs.exports import _cell as safe_cell  # neutralised, XML-safe, Excel-typed
-from analysis.metrics.indicators import Filters, all_areas, filtered_outreach, indicators
-from analysis.workbook.normalise import ERROR, NOTICE, ROW, WARNING, Dataset
+from analysis.metrics.scope import Filters, all_areas, filtered_outreach
+from analysis.metrics.indicators import indicators
+from analysis.workbook.dataset import ERROR, NOTICE, ROW, WARNING, Dataset, RowCount
 from analysis.metrics.outreach import coverage
 from analysis.metrics.pace import with_pace
 from analysis.metrics.products import product_table
@@ -258,9 +259,9 @@ def _data_quality_table(ds: Dataset, lang: str) -> ReportTable:
         names = {tab.title, found} - {None}
         mine = issues[issues["tab"].isin(names)]
         placed |= names
-        counts = ds.accounting.get(tab.key, {})
+        counts = ds.accounting.get(tab.key, RowCount())
         records.append([found or f"{tab.title} {_t('data.tab_not_found', lang)}",
-                        counts.get("read"), counts.get("accepted"), counts.get("rejected"),
+                        counts.read, counts.accepted, counts.rejected,
                         *[int((mine["severity"] == s).sum()) for s in severities]])
     for name in sorted(set(issues["tab"].dropna()) - placed):  # tabs outside the contract
         mine = issues[issues["tab"] == name]
@@ -301,13 +302,8 @@ def report_tables(ds: Dataset, year: int, today: date, lang: str = strings.DEFAU
 
 def read_at(ds: Dataset) -> datetime | None:
     """When the data was read, in Vietnam time (naive, for a spreadsheet cell); None if unknown."""
-    value = ds.source.get("read_at")
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    return formatting.local(value).replace(tzinfo=None) if isinstance(value, datetime) else None
+    moment = ds.source.read_local()
+    return moment.replace(tzinfo=None) if moment is not None else None
 
 
 def _read_at_text(ds: Dataset) -> str:
@@ -316,16 +312,12 @@ def _read_at_text(ds: Dataset) -> str:
 
 
 def _source_text(ds: Dataset, lang: str) -> str:
-    kind = ds.source.get("kind")
-    if kind == "demo":
+    source = ds.source
+    if source.is_sample:
         return _t("source.demo", lang)
-    if kind == "gsheet":
-        return _t("source.gsheet", lang, title=ds.source.get("title") or ds.source.get("location"))
-    return _t("source.xlsx", lang, location=ds.source.get("title") or ds.source.get("location"))
-
-
-def _is_sample(ds: Dataset) -> bool:
-    return ds.source.get("kind") == "demo"
+    if source.kind == "gsheet":
+        return _t("source.gsheet", lang, title=source.title or source.location)
+    return _t("source.xlsx", lang, location=source.title or source.location)
 
 
 def _display(value: Any, kind: str) -> str:
@@ -536,14 +528,14 @@ def _print_setup(ws: Worksheet, width: float, lang: str, title_row: int | None =
 
 def _context(ds: Dataset, lang: str) -> str:
     text = _t("report.context", lang, ward=ds.info.get("ward_name") or formatting.DASH, time=_read_at_text(ds))
-    return text + (" · " + _t("report.cover.sample", lang) if _is_sample(ds) else "")
+    return text + (" · " + _t("report.cover.sample", lang) if ds.source.is_sample else "")
 
 
 def _fill_sheet(ws: Worksheet, tables: list[ReportTable], ds: Dataset, lang: str) -> None:
     widths = _widths(tables)
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    font = SAMPLE_CONTEXT_FONT if _is_sample(ds) else CONTEXT_FONT
+    font = SAMPLE_CONTEXT_FONT if ds.source.is_sample else CONTEXT_FONT
     row = _line(ws, 1, _context(ds, lang), len(widths), sum(widths), font)
     first_header = None
     for table in tables:
@@ -578,7 +570,7 @@ def _fill_cover(ws: Worksheet, ds: Dataset, year: int, today: date, lang: str,
     ws.sheet_view.showGridLines = False
     full = sum(COVER_WIDTHS)
     row = _line(ws, 1, _t("report.cover.title", lang, year=year), 2, full, COVER_TITLE_FONT) + 1
-    if _is_sample(ds):
+    if ds.source.is_sample:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         cell = _put(ws, row, 1, _t("report.cover.sample", lang))
         cell.font, cell.fill = SAMPLE_FONT, SAMPLE_FILL

@@ -9,7 +9,8 @@ from typing import Any, Mapping
 import pandas as pd
 
 from analysis.workbook import contract as c
-from analysis.workbook.normalise import ERROR, WARNING, Dataset, normalise
+from analysis.workbook.dataset import ERROR, WARNING, Dataset
+from analysis.workbook.normalise import normalise
 
 ENTRY_TABS = ("outreach", "training")  # event tabs: new rows are appended, never edited
 

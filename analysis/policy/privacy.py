@@ -66,7 +66,7 @@ def _masker(key: str):
 
 
 def mask_personal(ds):
-    """A copy of `ds` (analysis.workbook.normalise.Dataset) with PERSONAL_COLUMNS masked, in the
+    """A copy of `ds` (analysis.workbook.dataset.Dataset) with PERSONAL_COLUMNS masked, in the
     tables and in the issues list (an issue may quote a cell)."""
     tables = dict(ds.tables)  # pandas copy-on-write: unmasked tables are shared, never altered
     for tab_key, columns in PERSONAL_COLUMNS.items():

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from analysis.workbook import contract as c
 from analysis.workbook.text import clean, fold, fold_ascii
+from analysis.workbook.values import is_blank
 
 
 class Invalid(NamedTuple):
@@ -24,19 +25,6 @@ SERIAL_EPOCH = date(1899, 12, 30)  # the spreadsheet day 0 (Excel and Google She
 MIN_YEAR, MAX_YEAR = 1990, 2100
 # Spreadsheets store numbers as doubles: whole numbers are exact up to 2^53, no further.
 MAX_EXACT_INTEGER = 2**53
-
-
-# What clean() removes: white space and control characters. A text is blank when it holds
-# nothing else; fullmatch() stops at the first other character, so most cells cost one step.
-_BLANK_TEXT = re.compile(r"[\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*")
-
-
-def is_blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and _BLANK_TEXT.fullmatch(value) is not None  # clean(value) == ""
 
 
 def as_text(value: Any) -> str | None:

@@ -64,6 +64,10 @@ POTENTIAL_LEVELS = ("Cao", "Trung bình", "Thấp")
 # Stages follow the annual OCOP cycle; "Không tham gia" (dropped out) is outside it.
 STAGES = ("Tiềm năng", "Đã đăng ký", "Hoàn thiện hồ sơ", "Đã nộp hồ sơ", "Đã đánh giá", "Không tham gia")
 PARTICIPATING_STAGES = ("Đã đăng ký", "Hoàn thiện hồ sơ", "Đã nộp hồ sơ", "Đã đánh giá")
+DROPPED_OUT = STAGES[-1]  # Không tham gia: outside the annual cycle
+CYCLE_STAGES = STAGES[:-1]
+# Each stage's code: its catalogue key is "stage.<code>" (analysis/i18n/strings.py).
+STAGE_CODES = dict(zip(STAGES, ("potential", "registered", "preparing", "submitted", "rated", "dropped")))
 CHANNELS = (
     "Đài truyền thanh", "Hội nghị", "Họp dân", "Vãng gia", "Mạng xã hội",
     "Tài liệu - tờ rơi", "Lồng ghép sinh hoạt hội",

@@ -7,8 +7,7 @@ workbooks fast without vectorising each parser.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Callable
 
 import numpy as np
@@ -16,30 +15,13 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from analysis.workbook import contract as c
-from analysis.workbook.cells import PARSERS, Invalid, as_text, is_blank, parse_text
+from analysis.workbook.cells import PARSERS, Invalid, as_text, parse_text
+from analysis.workbook.dataset import ERROR, ISSUE_COLUMNS, NOTICE, ROW, WARNING, Dataset, RowCount, SourceInfo
 from analysis.workbook.schema import bound_failures
 from analysis.workbook.text import Matcher, fold
+from analysis.workbook.values import is_blank
 
-ROW = "_row"  # the row number as the sheet shows it
-ERROR, WARNING, NOTICE = "error", "warning", "notice"
-ISSUE_COLUMNS = ["tab", "row", "column", "value", "severity", "reason", "params"]
 HEADER_SEARCH_ROWS = 10
-
-
-@dataclass
-class Dataset:
-    tables: dict[str, pd.DataFrame]
-    issues: pd.DataFrame
-    accounting: dict[str, dict[str, int]]  # tab key -> read, accepted, rejected
-    info: dict[str, Any]
-    found_tabs: dict[str, str | None]  # tab key -> the title found in the workbook
-    source: dict[str, Any] = field(default_factory=dict)
-    # tab key -> where its header is: {"header_row": sheet row number, "columns": {position: key}},
-    # so a new row can be written under the right headers of the officers' own layout
-    layouts: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def table(self, key: str) -> pd.DataFrame:
-        return self.tables[key]
 
 
 class _Issues:
@@ -219,7 +201,7 @@ class _TabReader:
         self.tab, self.title, self.rows, self.issues, self.areas = tab, title, rows, issues, areas
         self.factorized: dict[str, tuple[np.ndarray, Any]] = {}  # column key -> (codes, distinct values)
 
-    def read(self) -> tuple[pd.DataFrame, dict[str, int]]:
+    def read(self) -> tuple[pd.DataFrame, RowCount]:
         header_index, mapping, missing = _locate_header(self.rows, self.tab)
         self.layout = {"header_row": None if header_index is None else header_index + 1, "columns": dict(mapping),
                        "width": len(self.rows[header_index]) if header_index is not None else 0}
@@ -238,7 +220,7 @@ class _TabReader:
             reason = "columns_missing" if header_index is not None else "header_missing"
             self.issues.add(self.title, None if header_index is None else header_index + 1, None, None,
                             ERROR, reason, columns=", ".join(self.tab.column(k).header for k in missing))
-            return empty_typed_table(self.tab), {"read": read, "accepted": 0, "rejected": read}
+            return empty_typed_table(self.tab), RowCount(read, 0, read)
         self._note_extra_columns(header_index, mapping, data)
         table = pd.DataFrame(index=data.index)
         for position, key in mapping.items():
@@ -249,7 +231,7 @@ class _TabReader:
         table = table[[column.key for column in self.tab.columns]]
         accepted = self._parse(table)
         rejected = read - len(accepted)
-        return accepted, {"read": read, "accepted": len(accepted), "rejected": rejected}
+        return accepted, RowCount(read, len(accepted), rejected)
 
     def _note_extra_columns(self, header_index: int, mapping: dict[int, str], data: pd.DataFrame) -> None:
         header = self.rows[header_index]
@@ -350,12 +332,12 @@ def missing_required(layout: dict[str, Any], tab: c.Tab) -> list[str]:
     return [col.key for col in tab.required_columns if col.key not in layout["columns"].values()]
 
 
-def _read_info(title: str | None, rows: list[list[Any]], issues: _Issues) -> tuple[dict[str, Any], dict[str, int]]:
+def _read_info(title: str | None, rows: list[list[Any]], issues: _Issues) -> tuple[dict[str, Any], RowCount]:
     """Thông tin: key/value rows (column A the item, column B its value)."""
     info: dict[str, Any] = dict(c.DEFAULT_INFO)
     if title is None:
         issues.add(c.TABS_BY_KEY["info"].title, None, None, None, NOTICE, "info_defaults")
-        return info, {"read": 0, "accepted": 0, "rejected": 0}
+        return info, RowCount()
     matcher = Matcher(dict(c.INFO_KEYS))
     read = accepted = 0
     for index, row in enumerate(rows):
@@ -380,7 +362,7 @@ def _read_info(title: str | None, rows: list[list[Any]], issues: _Issues) -> tup
             issues.add(title, index + 1, as_text(item), value, WARNING, parsed.reason)
         elif parsed is not None:
             info[key] = parsed
-    return info, {"read": read, "accepted": accepted, "rejected": read - accepted}
+    return info, RowCount(read, accepted, read - accepted)
 
 
 # Cells the cross-check may quote: their value as written rides along until then.
@@ -432,12 +414,12 @@ def _cross_check(tables: dict[str, pd.DataFrame], found: dict[str, str], issues:
                        WARNING, "unknown_product")
 
 
-def normalise(tabs: dict[str, list[list[Any]]], source: dict[str, Any] | None = None) -> Dataset:
+def normalise(tabs: dict[str, list[list[Any]]], source: SourceInfo | None = None) -> Dataset:
     """Apply every reading rule; nothing is dropped without being counted."""
     issues = _Issues()
     found = _find_tabs(list(tabs), issues)
     tables: dict[str, pd.DataFrame] = {}
-    accounting: dict[str, dict[str, int]] = {}
+    accounting: dict[str, RowCount] = {}
     layouts: dict[str, dict[str, Any]] = {}
     info, accounting["info"] = _read_info(found.get("info"), tabs.get(found.get("info"), []), issues)
     areas: list[str] = []
@@ -449,7 +431,7 @@ def normalise(tabs: dict[str, list[list[Any]]], source: dict[str, Any] | None = 
             if tab.required:
                 issues.add(tab.title, None, None, None, ERROR, "tab_missing")
             tables[tab.key] = empty_typed_table(tab)
-            accounting[tab.key] = {"read": 0, "accepted": 0, "rejected": 0}
+            accounting[tab.key] = RowCount()
             continue
         reader = _TabReader(tab, title, tabs[title] or [], issues, areas)
         tables[tab.key], accounting[tab.key] = reader.read()
@@ -460,11 +442,12 @@ def normalise(tabs: dict[str, list[list[Any]]], source: dict[str, Any] | None = 
     _cross_check(tables, {t.key: found.get(t.key, t.title) for t in c.TABS}, issues)
     _drop_raw(tables)
     return Dataset(tables, issues.frame(), accounting, info,
-                   {t.key: found.get(t.key) for t in c.TABS}, source or {}, layouts)
+                   {t.key: found.get(t.key) for t in c.TABS}, source or SourceInfo(), layouts)
 
 
 def normalise_workbook(raw) -> Dataset:
     """normalise() for a data_sources.raw.RawWorkbook, keeping where it came from."""
-    read_at = raw.read_at.isoformat() if isinstance(raw.read_at, datetime) else raw.read_at
-    return normalise(raw.tabs, {"kind": raw.kind, "location": raw.location, "title": raw.title,
-                                "url": raw.url, "read_at": read_at})
+    read_at = raw.read_at if isinstance(raw.read_at, datetime) else None
+    if read_at is not None and read_at.tzinfo is None:
+        read_at = read_at.replace(tzinfo=timezone.utc)
+    return normalise(raw.tabs, SourceInfo(raw.kind, raw.location, raw.title or "", raw.url, read_at))

@@ -5,9 +5,11 @@ Data read on 15/08/2023 (so `as_of(ds, 2023)` is 15/08/2023, day 227 of 365).
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from analysis.workbook.normalise import Dataset, normalise
+from analysis.workbook.dataset import Dataset, SourceInfo
+
+from analysis.workbook.normalise import normalise
 
 READ_AT = "2023-08-15T09:00:00+00:00"
 AS_OF = date(2023, 8, 15)
@@ -112,4 +114,4 @@ TABS = {
 
 def small_dataset() -> Dataset:
     """A fresh Dataset of TABS, read on READ_AT."""
-    return normalise(TABS, {"read_at": READ_AT})
+    return normalise(TABS, SourceInfo(read_at=datetime.fromisoformat(READ_AT)))

@@ -398,7 +398,7 @@ def test_load_dataset_with_status_fresh(cached, sheet: FakeSheetsAPI) -> None:
     config = resolve_source()
     ds, status = cached.load_dataset_with_status(config.kind, config.location)
     assert status == {"fallback": False, "error_code": None, "error_params": {}, "snapshot_at": None}
-    assert ds.accounting["areas"]["accepted"] == 2
+    assert ds.accounting["areas"].accepted == 2
     assert cached.load_dataset_with_status(config.kind, config.location)[0] is not None
     assert sheets(sheet) == 2  # the second call was served by the cache
 
@@ -415,10 +415,10 @@ def test_load_dataset_with_status_fallback(cached, sheet: FakeSheetsAPI) -> None
         "fallback": True,
         "error_code": "gsheet_forbidden",
         "error_params": {"key": KEY, "email": sheet.service_account_info()["client_email"]},
-        "snapshot_at": first.source["read_at"],
+        "snapshot_at": first.source.read_at.isoformat(),
     }
     assert pickle.loads(pickle.dumps(status)) == status
-    assert ds.source["read_at"] == first.source["read_at"]
+    assert ds.source.read_at == first.source.read_at
     assert ds.accounting == first.accounting
 
 

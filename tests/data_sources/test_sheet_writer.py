@@ -14,7 +14,8 @@ import pytest
 
 from analysis.workbook import contract as c
 from analysis.i18n import strings
-from analysis.workbook.normalise import ERROR, normalise_workbook
+from analysis.workbook.dataset import ERROR, RowCount
+from analysis.workbook.normalise import normalise_workbook
 from analysis.outputs.template import DOC_STATUS_LABELS
 from data_sources.google_sheets import read_google_sheet
 from data_sources.raw import SourceError
@@ -318,7 +319,7 @@ def test_template_leaves_a_tab_with_data_alone(fake_sheets_api: FakeSheetsAPI, c
     assert errors.empty, errors
     created = set(report["headers_written"])
     assert ds.issues[ds.issues["tab"].isin(created)].empty
-    assert ds.accounting["outreach"] == {"read": 3, "accepted": 3, "rejected": 0}
+    assert ds.accounting["outreach"] == RowCount(3, 3, 0)
 
     # run again: everything holds data now, nothing is written
     fake_sheets_api.clear_requests()

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.metrics.indicators import Filters, indicators
+from analysis.metrics.scope import Filters
+
+from analysis.metrics.indicators import indicators
 from analysis.workbook.normalise import normalise_workbook
 from data_sources.google_sheets import read_google_sheet
 
@@ -28,5 +30,5 @@ def test_demo_from_fake_sheet_equals_demo_from_xlsx(demo_raw, fake_sheets_api):
 def test_sheet_source_keeps_its_link(demo_raw, fake_sheets_api):
     fake_sheets_api.add_spreadsheet(KEY, demo_raw.tabs, title="OCOP demo")
     ds = normalise_workbook(read_google_sheet(KEY, fake_sheets_api.service_account_info()))
-    assert ds.source["kind"] == "gsheet"
-    assert ds.source["url"] == f"https://docs.google.com/spreadsheets/d/{KEY}/edit"
+    assert ds.source.kind == "gsheet"
+    assert ds.source.url == f"https://docs.google.com/spreadsheets/d/{KEY}/edit"

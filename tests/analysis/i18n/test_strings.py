@@ -132,7 +132,7 @@ def test_every_source_error_is_in_the_catalogue():
 
 def test_every_severity_and_indicator_has_a_label():
     from analysis.workbook import contract as c
-    from analysis.workbook.normalise import ERROR, NOTICE, WARNING
+    from analysis.workbook.dataset import ERROR, NOTICE, WARNING
 
     for severity in (ERROR, WARNING, NOTICE):
         assert strings.has(f"severity.{severity}")

@@ -11,8 +11,10 @@ import pandas as pd
 import pytest
 
 from analysis.workbook import contract as c
-from analysis.metrics.indicators import Filters, actuals, indicators
-from analysis.workbook.normalise import ERROR, NOTICE, ROW, WARNING, normalise_workbook
+from analysis.metrics.scope import Filters
+from analysis.metrics.indicators import actuals, indicators
+from analysis.workbook.dataset import ERROR, NOTICE, ROW, WARNING, RowCount
+from analysis.workbook.normalise import normalise_workbook
 from data_sources.excel import read_xlsx
 
 REPO = Path(__file__).resolve().parents[3]
@@ -51,18 +53,18 @@ def test_demo_indicator_table_2024(ds):
 
 
 def test_demo_source(ds):
-    assert ds.source["kind"] == "demo"
-    assert ds.source["location"] == str(DEMO)
+    assert ds.source.kind == "demo"
+    assert ds.source.location == str(DEMO)
     assert ds.info["ward_name"].endswith("(dữ liệu mẫu)")
     assert all(title is not None for title in ds.found_tabs.values())
 
 
 def test_demo_row_accounting(ds):
-    assert ds.accounting["products"] == {"read": 13, "accepted": 12, "rejected": 1}
-    assert ds.accounting["outreach"] == {"read": 61, "accepted": 60, "rejected": 1}
+    assert ds.accounting["products"] == RowCount(13, 12, 1)
+    assert ds.accounting["outreach"] == RowCount(61, 60, 1)
     for key, counts in ds.accounting.items():
-        assert counts["read"] == counts["accepted"] + counts["rejected"], key
-    rejected = {k for k, v in ds.accounting.items() if v["rejected"]}
+        assert counts.read == counts.accepted + counts.rejected, key
+    rejected = {k for k, v in ds.accounting.items() if v.rejected}
     assert rejected == {"products", "outreach"}
 
 

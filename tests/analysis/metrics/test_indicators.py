@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis.workbook import contract as c
-from analysis.metrics.indicators import Filters, actuals, filtered_outreach, filtered_products, indicators, years
+from analysis.metrics.scope import Filters, filtered_outreach, filtered_products
+from analysis.metrics.indicators import actuals, indicators, years
 from analysis.workbook.normalise import normalise
 
 VC1, VP, VD = "Vĩnh Chánh 1", "Vĩnh Phú", "Vĩnh Đông"
@@ -89,7 +90,7 @@ def ds():
 
 def test_fixture_reads_as_intended(ds):
     # rejected: products rows 8 and 9, outreach row 5, training row 5, targets row 6
-    rejected = {k: v["rejected"] for k, v in ds.accounting.items() if v["rejected"]}
+    rejected = {k: v.rejected for k, v in ds.accounting.items() if v.rejected}
     assert rejected == {"products": 2, "outreach": 1, "training": 1, "targets": 1}
     assert ds.tables["producers"].set_index("producer_id").loc["CT04", "area"] == VP
 

@@ -21,9 +21,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.metrics.indicators import Filters, actuals, filtered_outreach
-from analysis.metrics.outreach import (areas_without_activity, as_of, counts_by, coverage, cumulative_reach, heatmap,
-                               producers_never_reached, quarter_of)
+from analysis.metrics.scope import Filters, filtered_outreach
+
+from analysis.metrics.indicators import actuals
+from analysis.metrics.scope import as_of
+from analysis.metrics.outreach import areas_without_activity, counts_by, coverage, cumulative_reach, heatmap, producers_never_reached, quarter_of
 from tests.analysis.fixture_small import AREAS, VC1, VD, VP, small_dataset
 
 WARD = "Toàn phường"
@@ -48,10 +50,11 @@ def test_as_of_is_the_read_date_capped_to_the_year(ds):
 
 
 def test_as_of_falls_back_to_today(ds):
-    from analysis.workbook.normalise import Dataset
+    from analysis.workbook import clock
+    from analysis.workbook.dataset import Dataset
 
-    unread = Dataset(ds.tables, ds.issues, ds.accounting, ds.info, ds.found_tabs, {})
-    today = date.today()
+    unread = Dataset(ds.tables, ds.issues, ds.accounting, ds.info, ds.found_tabs)
+    today = clock.today()  # in Vietnam
     assert as_of(unread, today.year) == today
     assert as_of(unread, today.year - 1) == date(today.year - 1, 12, 31)
 

@@ -15,7 +15,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.metrics.indicators import INDICATOR_COLUMNS, Filters, indicators
+from analysis.metrics.scope import Filters
+
+from analysis.metrics.indicators import INDICATOR_COLUMNS, indicators
 from analysis.metrics.pace import most_urgent, pace_status, with_pace, year_elapsed
 from tests.analysis.fixture_small import AS_OF, small_dataset
 

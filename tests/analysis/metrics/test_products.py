@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.workbook import contract as c
-from analysis.metrics.indicators import Filters
+from analysis.metrics.scope import Filters
 from analysis.workbook.normalise import normalise
 from analysis.metrics.products import (PRODUCT_TABLE_COLUMNS, READINESS_COLUMNS, certificates_due, checklist,
                                dropped_out, expires_on, expiry_status, product_table, projected_stars,

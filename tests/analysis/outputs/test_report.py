@@ -192,7 +192,7 @@ def test_cover(book, ds):
     assert items["Kính gửi"] == ds.info["report_to"] == "Phòng Kinh tế thành phố Châu Đốc"
     assert items["Số kế hoạch"] == "42/KH-UBND"
     assert items["Năm báo cáo"] == 2023
-    read_at = local(datetime.fromisoformat(ds.source["read_at"])).replace(tzinfo=None, second=0, microsecond=0)
+    read_at = ds.source.read_local().replace(tzinfo=None, second=0, microsecond=0)
     assert items["Số liệu đọc lúc"].replace(second=0, microsecond=0) == read_at  # Vietnam time
     assert items["Ngày lập báo cáo"] == datetime(2024, 1, 15)
     assert "Bảng điều khiển OCOP của phường" in items["Nguồn số liệu"]

@@ -1,6 +1,7 @@
 """The officers' template (analysis/outputs/template.py): built from the contract, read back clean."""
 from __future__ import annotations
 
+from analysis.workbook.dataset import RowCount
 import io
 import re
 from datetime import date, datetime
@@ -291,10 +292,10 @@ def test_round_trip_filled_template_reads_clean(tmp_path):
     assert ds.found_tabs == {tab.key: tab.title for tab in c.TABS}
     assert set(ROWS) | {"info"} == {tab.key for tab in c.TABS}  # every tab is filled
     for key, rows in ROWS.items():
-        assert ds.accounting[key] == {"read": len(rows), "accepted": len(rows), "rejected": 0}, key
+        assert ds.accounting[key] == RowCount(len(rows), len(rows), 0), key
         assert len(ds.table(key)) == len(rows)
     # the "Mục | Giá trị" header row is a header, not data, so it is not counted
-    assert ds.accounting["info"] == {"read": len(INFO), "accepted": len(INFO), "rejected": 0}
+    assert ds.accounting["info"] == RowCount(len(INFO), len(INFO), 0)
     assert ds.info["ward_name"] == INFO["Tên đơn vị"] and ds.info["plan_year"] == 2024
     products = ds.table("products").set_index("product_id")
     assert products.at["SP02", "group"] == c.TOURISM_GROUP
@@ -312,8 +313,8 @@ def test_round_trip_filled_template_reads_clean(tmp_path):
 def test_blank_template_reads_clean():
     ds = normalise_workbook(read_xlsx(io.BytesIO(template_bytes(AREAS))))
     assert ds.issues.empty, ds.issues.to_dict("records")
-    assert ds.accounting["areas"]["accepted"] == len(AREAS)
-    assert all(ds.accounting[tab.key]["read"] == 0 for tab in c.TABS if tab.key not in ("info", "areas"))
+    assert ds.accounting["areas"].accepted == len(AREAS)
+    assert all(ds.accounting[tab.key].read == 0 for tab in c.TABS if tab.key not in ("info", "areas"))
 
 
 def test_reader_ignores_only_the_template_tabs():

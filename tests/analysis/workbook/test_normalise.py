@@ -10,7 +10,8 @@ import pytest
 
 from analysis.workbook import contract as c
 from analysis.i18n import strings
-from analysis.workbook.normalise import ERROR, NOTICE, ROW, WARNING, normalise
+from analysis.workbook.dataset import ERROR, NOTICE, ROW, WARNING, RowCount
+from analysis.workbook.normalise import normalise
 
 
 def nfd(text: str) -> str:
@@ -77,7 +78,7 @@ def only_issue(ds, tab: str, reason: str) -> dict:
 def test_clean_workbook_reads_without_issues():
     ds = normalise(book())
     assert ds.issues.empty, ds.issues.to_string()
-    assert {k: v["accepted"] for k, v in ds.accounting.items()} == {
+    assert {k: v.accepted for k, v in ds.accounting.items()} == {
         "info": 2, "areas": 2, "targets": 2, "producers": 2, "products": 2, "dossiers": 1,
         "outreach": 2, "training": 1, "tasks": 1}
     assert ds.info["ward_name"] == "Phường Thử" and ds.info["plan_year"] == 2023
@@ -181,7 +182,7 @@ def test_header_below_title_rows_and_sheet_row_numbers():
     repeat = only_issue(ds, "Chủ thể", "key_repeated")
     assert (repeat["row"], repeat["value"], repeat["severity"]) == (7, "ct01", ERROR)
     assert repeat["params"] == {"first": 5}
-    assert ds.accounting["producers"] == {"read": 3, "accepted": 2, "rejected": 1}
+    assert ds.accounting["producers"] == RowCount(3, 2, 1)
 
 
 def test_header_on_row_10_is_found_but_not_on_row_11():
@@ -193,8 +194,8 @@ def test_header_on_row_10_is_found_but_not_on_row_11():
     issue = only_issue(late, "Tập huấn", "header_missing")
     assert issue["severity"] == ERROR
     assert late.tables["training"].empty
-    assert late.accounting["training"]["accepted"] == 0
-    assert late.accounting["training"]["read"] == late.accounting["training"]["rejected"]
+    assert late.accounting["training"].accepted == 0
+    assert late.accounting["training"].read == late.accounting["training"].rejected
 
 
 def test_wholly_empty_rows_are_skipped_silently():
@@ -208,7 +209,7 @@ def test_wholly_empty_rows_are_skipped_silently():
     ]
     ds = normalise(book(Tuyên_truyền=outreach))
     assert issues_of(ds, "Tuyên truyền").empty, ds.issues.to_string()
-    assert ds.accounting["outreach"] == {"read": 2, "accepted": 2, "rejected": 0}
+    assert ds.accounting["outreach"] == RowCount(2, 2, 0)
     assert list(ds.tables["outreach"][ROW]) == [2, 6]
 
 
@@ -251,7 +252,7 @@ def test_missing_required_column_is_an_error_for_that_tab_only():
     assert "Tên sản phẩm" in issue["params"]["columns"]
     assert "Tên sản phẩm" in strings.t("reason.columns_missing", **issue["params"])
     assert ds.tables["products"].empty
-    assert ds.accounting["products"] == {"read": 2, "accepted": 0, "rejected": 2}
+    assert ds.accounting["products"] == RowCount(2, 0, 2)
     # every other tab still works
     assert len(ds.tables["producers"]) == 2 and len(ds.tables["outreach"]) == 2
     assert (ds.issues["severity"] == ERROR).sum() == 1
@@ -266,7 +267,7 @@ def test_missing_tab_is_an_error_and_others_work(title, key):
     assert ds.found_tabs[key] is None
     assert ds.tables[key].empty
     assert list(ds.tables[key].columns) == [col.key for col in c.TABS_BY_KEY[key].columns] + [ROW]
-    assert ds.accounting[key] == {"read": 0, "accepted": 0, "rejected": 0}
+    assert ds.accounting[key] == RowCount(0, 0, 0)
     assert len(ds.tables["products"]) == 2 and len(ds.tables["training"]) == 1
     assert (ds.issues["severity"] == ERROR).sum() == 1
 
@@ -286,7 +287,7 @@ def _rejects(tab: str, rows: list[list], reason: str, row: int, column: str, val
     assert issue["severity"] == ERROR
     assert (issue["row"], issue["column"], issue["value"]) == (row, column, value)
     key = c.TABS[[t.title for t in c.TABS].index(tab)].key
-    assert ds.accounting[key]["rejected"] == 1
+    assert ds.accounting[key].rejected == 1
     assert row not in set(ds.tables[key][ROW])
     return ds
 
@@ -336,7 +337,7 @@ def test_repeated_target_year_and_code_rejects_the_later_row():
 def test_event_tabs_allow_repeated_dates():
     training = BASE["Tập huấn"] + [[date(2023, 6, 8), "Lớp OCOP", "Bình"]] * 2
     ds = normalise(book(Tập_huấn=training))
-    assert ds.accounting["training"] == {"read": 3, "accepted": 3, "rejected": 0}
+    assert ds.accounting["training"] == RowCount(3, 3, 0)
 
 
 # --- every other bad cell is a warning; the cell becomes blank, the row stays -----------------
@@ -378,7 +379,7 @@ def test_bad_cell_is_a_warning_and_blank(tab, header, cell, reason, key, column)
     assert (issue["row"], issue["column"]) == (len(rows), header)
     assert issue["value"] == (str(cell) if not isinstance(cell, str) else cell)
     table = ds.tables[key]
-    assert ds.accounting[key]["rejected"] == 0
+    assert ds.accounting[key].rejected == 0
     assert len(table) == len(rows) - 1  # the row stays
     row = table[table[ROW] == len(rows)].iloc[0]
     assert pd.isna(row[column])
@@ -427,16 +428,16 @@ def messy():
 
 def test_rows_read_equal_accepted_plus_rejected(messy):
     for key, counts in messy.accounting.items():
-        assert counts["read"] == counts["accepted"] + counts["rejected"], key
+        assert counts.read == counts.accepted + counts.rejected, key
         if key != "info":
-            assert counts["accepted"] == len(messy.tables[key]), key
-    assert messy.accounting["products"] == {"read": 4, "accepted": 2, "rejected": 2}
-    assert messy.accounting["outreach"] == {"read": 3, "accepted": 2, "rejected": 1}
-    assert messy.accounting["targets"] == {"read": 3, "accepted": 2, "rejected": 1}
+            assert counts.accepted == len(messy.tables[key]), key
+    assert messy.accounting["products"] == RowCount(4, 2, 2)
+    assert messy.accounting["outreach"] == RowCount(3, 2, 1)
+    assert messy.accounting["targets"] == RowCount(3, 2, 1)
     # one error issue per rejected row
     errors = messy.issues[messy.issues["severity"] == ERROR]
     for key, title in (("products", "Sản phẩm"), ("outreach", "Tuyên truyền"), ("targets", "Chỉ tiêu")):
-        assert (errors["tab"] == title).sum() == messy.accounting[key]["rejected"], title
+        assert (errors["tab"] == title).sum() == messy.accounting[key].rejected, title
 
 
 def test_every_issue_names_tab_row_column_value_severity_and_a_known_reason(messy):
@@ -553,7 +554,7 @@ def test_unknown_producer_in_a_product_is_a_warning_and_cleared():
     table = ds.tables["products"].set_index("product_id")
     assert pd.isna(table.loc["SP03", "producer_id"])
     assert table.loc["SP01", "producer_id"] == "CT01"
-    assert ds.accounting["products"]["rejected"] == 0
+    assert ds.accounting["products"].rejected == 0
 
 
 def test_unknown_producer_reached_is_a_warning_and_dropped():
@@ -582,7 +583,7 @@ def test_unknown_target_code_is_a_warning_and_the_row_stays():
     issue = only_issue(ds, "Chỉ tiêu", "code_unknown")
     assert (issue["severity"], issue["row"], issue["column"]) == (WARNING, 4, "Mã chỉ tiêu")
     assert "DT_DOANH_THU" in set(ds.tables["targets"]["code"])
-    assert ds.accounting["targets"] == {"read": 3, "accepted": 3, "rejected": 0}
+    assert ds.accounting["targets"] == RowCount(3, 3, 0)
 
 
 # --- a known defect --------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.workbook import contract as c
-from analysis.workbook.normalise import ROW, normalise
+from analysis.workbook.dataset import ROW
+from analysis.workbook.normalise import normalise
 from analysis.i18n.strings import CATALOGUE
 
 # ---------------------------------------------------------------------------- cells
@@ -138,10 +139,10 @@ def check_invariants(tabs: dict[str, list[list]]) -> None:
     ds = normalise(tabs)
     assert set(ds.accounting) == {t.key for t in c.TABS}
     for key, counts in ds.accounting.items():
-        assert counts["read"] == counts["accepted"] + counts["rejected"], (key, counts)
-        assert min(counts.values()) >= 0, (key, counts)
+        assert counts.read == counts.accepted + counts.rejected, (key, counts)
+        assert min(counts.as_plain().values()) >= 0, (key, counts)
         if key in ds.tables:
-            assert counts["accepted"] == len(ds.tables[key]), (key, counts)
+            assert counts.accepted == len(ds.tables[key]), (key, counts)
     for tab in c.TABS:
         if tab.key_value:
             continue

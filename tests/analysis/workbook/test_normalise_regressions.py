@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from analysis.workbook.dataset import RowCount
 import pytest
 
 from analysis.workbook import contract as c
@@ -23,7 +24,7 @@ def test_a_real_date_cell_beyond_pandas_range_is_out_of_range_not_a_crash(cell):
     row = ["SP01", "Mắm tôm"] + [None] * (len(header) - 2)
     row[header.index("Ngày rà soát")] = cell
     ds = normalise({"Sản phẩm": [header, row]})
-    assert ds.accounting["products"] == {"read": 1, "accepted": 1, "rejected": 0}
+    assert ds.accounting["products"] == RowCount(1, 1, 0)
     assert ds.tables["products"]["surveyed_on"].isna().all()
     issues = ds.issues[ds.issues["column"] == "Ngày rà soát"]
     assert list(issues["reason"]) == ["date_out_of_range"]
@@ -35,7 +36,7 @@ def test_the_minimal_fuzz_example():
     row[4] = date(2263, 1, 1)
     ds = normalise({"Khóm": [["Khóm"], ["Khóm 1"]], "Sản phẩm": [header, row]})
     counts = ds.accounting["products"]
-    assert counts["read"] == counts["accepted"] + counts["rejected"] == 1
+    assert counts.read == counts.accepted + counts.rejected == 1
 
 
 def test_date_cells_in_range_are_still_dates():
@@ -49,7 +50,7 @@ def test_a_whole_number_too_large_for_int64_is_invalid_not_a_crash(cell):
     """Found by hypothesis: Số hộ = 1.8446744073709552e+19 passed the parser (a whole,
     non-negative number) and the Int64 column raised OverflowError / TypeError."""
     ds = normalise({"Khóm": [["Khóm", "Số hộ"], ["Khóm 1", cell]]})
-    assert ds.accounting["areas"] == {"read": 1, "accepted": 1, "rejected": 0}
+    assert ds.accounting["areas"] == RowCount(1, 1, 0)
     assert ds.tables["areas"]["households"].isna().all()
     assert list(ds.issues.loc[ds.issues["tab"] == "Khóm", "reason"]) == ["number_too_large"]
 
@@ -71,5 +72,5 @@ def test_an_int_beyond_any_float_in_every_column():
     tabs = {t.title: [_headers(t.key), [10**400] * len(t.columns)] for t in c.TABS if not t.key_value}
     ds = normalise(tabs)
     for key, counts in ds.accounting.items():
-        assert counts["read"] == counts["accepted"] + counts["rejected"], key
+        assert counts.read == counts.accepted + counts.rejected, key
     assert parse_number(10**400) == Invalid("number_too_large")
