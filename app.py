@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from analysis.workbook import contract
+from analysis.workbook import clock, contract
 
 from analysis.i18n import formatting, strings
 from analysis.policy.access import OFFICER, access_settings
@@ -94,7 +94,7 @@ def _sign_in(lang: str, access) -> str:
 
 def _fallback_banner(status: dict, lang: str) -> None:
     """Served from the last good snapshot: say when it was saved, how old it is, and why."""
-    saved = formatting.local(datetime.fromisoformat(status["snapshot_at"]))
+    saved = clock.local(datetime.fromisoformat(status["snapshot_at"]))
     minutes = max(0, int((datetime.now(saved.tzinfo) - saved).total_seconds() // 60))
     age = (strings.t("fallback.age_minutes", lang, n=minutes) if minutes < 120 else
            strings.t("fallback.age_hours", lang, n=minutes // 60) if minutes < 48 * 60 else

@@ -16,6 +16,7 @@ import sys
 
 from analysis.i18n import strings
 from analysis.metrics.indicators import years
+from analysis.workbook import clock
 from analysis.workbook.normalise import normalise_workbook
 from analysis.metrics.summary import summary
 from data_sources import SourceError, read_source, resolve_source
@@ -43,13 +44,11 @@ def _secrets() -> dict:
 def _report(ds, year: int, args: argparse.Namespace) -> int:
     """`report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en]`: the formatted report
     for the office above (analysis/outputs/report.py), made today in Vietnam time."""
-    from datetime import datetime, timezone
     from pathlib import Path
 
-    from analysis.i18n.formatting import local
     from analysis.outputs.report import report_bytes
 
-    today = local(datetime.now(timezone.utc)).date()
+    today = clock.today()
     try:
         Path(args.out).write_bytes(report_bytes(ds, year, today, args.lang))
     except OSError as error:

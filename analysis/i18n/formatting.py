@@ -1,28 +1,18 @@
 """Numbers and dates as Vietnamese readers write them: 1.234,5 and 15/03/2023."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 from typing import Any
 
-import pandas as pd
+from analysis.workbook.clock import local
+from analysis.workbook.values import is_missing
 
 DASH = "—"
 
 
-def _missing(value: Any) -> bool:
-    """None, NaN, NaT and pd.NA all read as missing."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # a list-like is not a missing scalar
-        return False
-
-
 def number(value: Any, decimals: int = 0, lang: str = "vi") -> str:
     """1234.5 -> `1.234,5` (vi) or `1,234.5` (en); trailing ,0 dropped."""
-    if _missing(value):
+    if is_missing(value):
         return DASH
     text = f"{float(value):,.{decimals}f}"
     if decimals and "." in text:
@@ -34,27 +24,16 @@ def number(value: Any, decimals: int = 0, lang: str = "vi") -> str:
 
 def percent(ratio: Any, lang: str = "vi") -> str:
     """0.725 -> `72,5%`."""
-    return DASH if _missing(ratio) else number(ratio * 100, 1, lang) + "%"
+    return DASH if is_missing(ratio) else number(ratio * 100, 1, lang) + "%"
 
 
 def day(value: Any) -> str:
     """A date as `15/03/2023`."""
-    if _missing(value):
+    if is_missing(value):
         return DASH
     if isinstance(value, datetime):
         value = value.date()
     return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value)
-
-
-# Times are shown as the ward reads its clock, whatever the server's time zone.
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def local(value: datetime) -> datetime:
-    """An aware time in Vietnam's time zone (a naive one is taken as UTC)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(VIETNAM)
 
 
 def timestamp(value: datetime) -> str:

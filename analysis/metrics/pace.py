@@ -5,6 +5,8 @@ from datetime import date
 
 import pandas as pd
 
+from analysis.workbook.values import is_missing
+
 REACHED, ON_TRACK, BEHIND = "reached", "on_track", "behind"
 
 
@@ -18,13 +20,9 @@ def year_elapsed(year: int, day: date) -> float:
     return day.timetuple().tm_yday / days_in_year
 
 
-def _missing(value) -> bool:
-    return value is None or bool(pd.isna(value))
-
-
 def pace_status(actual, target, elapsed: float) -> str | None:
     """reached / on_track (actual/target ≥ elapsed) / behind; None without a positive target or an actual."""
-    if _missing(target) or _missing(actual) or target <= 0:
+    if is_missing(target) or is_missing(actual) or target <= 0:
         return None
     if actual >= target:
         return REACHED
@@ -35,7 +33,7 @@ def with_pace(table: pd.DataFrame, year: int, day: date) -> pd.DataFrame:
     """An indicators() table plus expected (target × elapsed), pace and gap (elapsed − percent, if behind)."""
     elapsed = year_elapsed(year, day)
     out = table.copy()
-    out["expected"] = [None if _missing(t) else t * elapsed for t in out["target"]]
+    out["expected"] = [None if is_missing(t) else t * elapsed for t in out["target"]]
     out["pace"] = [pace_status(a, t, elapsed) for a, t in zip(out["actual"], out["target"])]
     out["gap"] = [elapsed - p if s == BEHIND else None for s, p in zip(out["pace"], out["percent"])]
     out["expected"] = out["expected"].astype(float)

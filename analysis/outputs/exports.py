@@ -15,17 +15,18 @@ from __future__ import annotations
 import io
 import math
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from analysis.workbook.clock import local
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_CHARS = 32_767  # Excel's limit per cell; a longer cell makes Excel "repair" the file
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML 1.0 (openpyxl refuses)
 _SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
-VIETNAM = timezone(timedelta(hours=7))  # aware datetimes are written in Vietnam time (no DST)
 
 
 def neutralise(value: Any) -> Any:
@@ -77,7 +78,7 @@ def _cell(value: Any) -> Any:
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
     if isinstance(value, datetime) and value.tzinfo is not None:
-        value = value.astimezone(VIETNAM).replace(tzinfo=None)  # Excel has no time zones
+        value = local(value).replace(tzinfo=None)  # Excel has no time zones: Vietnam time
     if isinstance(value, (bool, int, float, datetime, date, time, timedelta)):
         return value
     if isinstance(value, (tuple, list, set, frozenset)):

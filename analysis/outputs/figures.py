@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from analysis.workbook import contract as c
 from analysis.i18n.formatting import DASH, number, percent
+from analysis.workbook.values import is_missing
 from analysis.i18n.strings import DEFAULT_LANG, t
 
 # Okabe–Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow, black.
@@ -43,22 +44,10 @@ BAR_ROW_PX = 46  # height per category of a horizontal bar chart
 TITLE_WIDTH = 34  # titles wrap too: charts sit in half-width columns and on phones
 LABEL_WIDTH = 24  # longer category labels wrap onto lines of balanced length
 
-# The cycle's stages (contract.STAGES, Vietnamese as officers write them) -> catalogue keys.
-STAGE_KEYS = dict(zip(c.STAGES, ("stage.potential", "stage.registered", "stage.preparing",
-                                 "stage.submitted", "stage.rated", "stage.dropped")))
 COUNT_DIMENSIONS = ("channel", "topic", "unit", "course", "training_unit")
 
 
 # --------------------------------------------------------------------------- helpers
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    try:
-        return isinstance(value, float) and math.isnan(value)
-    except TypeError:
-        return False
-
-
 def _is_empty(frame: Any) -> bool:
     return frame is None or (isinstance(frame, pd.DataFrame) and frame.empty)
 
@@ -97,10 +86,10 @@ def _template(*lines: str) -> str:
 
 def stage_label(stage: Any, lang: str = DEFAULT_LANG) -> str:
     """A stage of the cycle in `lang`; unknown values are shown as written."""
-    if _missing(stage):
+    if is_missing(stage):
         return DASH
-    key = STAGE_KEYS.get(stage)
-    return t(key, lang) if key else str(stage)
+    code = c.STAGE_CODES.get(stage)
+    return t(f"stage.{code}", lang) if code else str(stage)
 
 
 def area_label(area: Any, lang: str = DEFAULT_LANG) -> str:
@@ -168,7 +157,7 @@ def indicator_progress(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figu
     """
     if _is_empty(table):
         return None
-    rows = table[[not _missing(p) for p in table["percent"]]]
+    rows = table[[not is_missing(p) for p in table["percent"]]]
     if rows.empty:
         return None
     has_pace = "pace" in rows.columns
@@ -176,7 +165,7 @@ def indicator_progress(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figu
     for row in rows.itertuples(index=False):
         pace = getattr(row, "pace", None) if has_pace else None
         pace = pace if isinstance(pace, str) and pace in PACE_COLOURS else None
-        label = str(row.label) if not _missing(row.label) else str(row.code)
+        label = str(row.label) if not is_missing(row.label) else str(row.code)
         shown = percent(row.percent, lang)
         x.append(float(row.percent) * 100)
         y.append(_wrap(label))
@@ -215,7 +204,7 @@ def stage_funnel(funnel: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure | 
     """
     if _is_empty(funnel):
         return None
-    counts = [0 if _missing(n) else int(n) for n in funnel["count"]]
+    counts = [0 if is_missing(n) else int(n) for n in funnel["count"]]
     if sum(counts) == 0:
         return None
     stages = [stage_label(s, lang) for s in funnel["stage"]]
@@ -255,7 +244,7 @@ def readiness_chart(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure 
     labels, custom = [], []
     gate, depth = [], []
     for row in table.itertuples(index=False):
-        name = "" if _missing(row.name) else str(row.name)
+        name = "" if is_missing(row.name) else str(row.name)
         label = f"{row.product_id} · {name}" if name else str(row.product_id)
         missing = getattr(row, "missing_required", ()) or ()
         if isinstance(missing, str):
@@ -263,8 +252,8 @@ def readiness_chart(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure 
         missing_text = (", ".join(_document_name(k, lang) for k in missing) if len(missing)
                         else t("fig.readiness.complete", lang))
         labels.append(_wrap(label))
-        gate.append(None if _missing(row.gate) else float(row.gate) * 100)
-        depth.append(None if _missing(row.depth) else float(row.depth) * 100)
+        gate.append(None if is_missing(row.gate) else float(row.gate) * 100)
+        depth.append(None if is_missing(row.depth) else float(row.depth) * 100)
         custom.append([label, percent(row.gate, lang), percent(row.depth, lang), missing_text,
                        stage_label(getattr(row, "stage", None), lang)])
     hover_lines = (
@@ -346,8 +335,8 @@ def count_bars(counts: pd.DataFrame, dimension: str, lang: str = DEFAULT_LANG) -
     training = measure == "attendances" or dimension in ("course", "training_unit")
     quantity = t("fig.count.attendances" if training else "fig.count.activities", lang)
     has_attendees = "attendees" in counts.columns
-    values = [0 if _missing(n) else int(n) for n in counts[measure]]
-    labels = [DASH if _missing(v) else str(v) for v in counts["value"]]
+    values = [0 if is_missing(n) else int(n) for n in counts[measure]]
+    labels = [DASH if is_missing(v) else str(v) for v in counts["value"]]
     custom = [[label, number(n, 0, lang)] + ([number(a, 0, lang)] if has_attendees else [])
               for label, n, a in zip(labels, values,
                                      counts["attendees"] if has_attendees else [None] * len(values))]
@@ -378,8 +367,8 @@ def cumulative_reach(reach: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure
         return None
     frame = reach.sort_values("month")
     months = [int(m) for m in frame["month"]]
-    monthly = [0 if _missing(n) else int(n) for n in frame["attendees"]]
-    total = [0 if _missing(n) else int(n) for n in frame["cumulative"]]
+    monthly = [0 if is_missing(n) else int(n) for n in frame["attendees"]]
+    total = [0 if is_missing(n) else int(n) for n in frame["cumulative"]]
     x = [month_label(m, lang) for m in months]
     custom = [[month_label(m, lang, long=True), number(a, 0, lang), number(s, 0, lang)]
               for m, a, s in zip(months, monthly, total)]
@@ -423,7 +412,7 @@ def coverage_gauges(coverage: Mapping[str, Any] | None, lang: str = DEFAULT_LANG
     if not coverage:
         return None
     shares = (coverage.get("area_share"), coverage.get("producer_share"))
-    if all(_missing(s) for s in shares):
+    if all(is_missing(s) for s in shares):
         return None
     specs = (
         ("fig.coverage.areas", shares[0], coverage.get("areas_reached"), coverage.get("areas_total")),
@@ -433,7 +422,7 @@ def coverage_gauges(coverage: Mapping[str, Any] | None, lang: str = DEFAULT_LANG
     fig = go.Figure()
     for i, (key, share, reached, total) in enumerate(specs):
         title = t(key, lang, reached=number(reached, 0, lang), total=number(total, 0, lang))
-        missing = _missing(share)
+        missing = is_missing(share)
         if missing:
             title += f"<br><span style='font-size:{SMALL_SIZE}px'>{t('indicator.not_computed', lang)}</span>"
         fig.add_trace(go.Indicator(

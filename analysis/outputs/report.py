@@ -58,9 +58,6 @@ TEXT, COUNT, NUMBER, PERCENT, DATE, DATETIME, YEAR = "text", "count", "number", 
 COUNT_FORMAT, DECIMAL_FORMAT, PERCENT_FORMAT = "#,##0", "#,##0.0#", "0.0%"
 DATE_FORMAT, DATETIME_FORMAT, YEAR_FORMAT = "DD/MM/YYYY", "DD/MM/YYYY HH:MM", "0"
 
-STAGE_KEYS = dict(zip(c.STAGES, ("stage.potential", "stage.registered", "stage.preparing", "stage.submitted",
-                                 "stage.rated", "stage.dropped")))
-
 # Looks: Times New Roman on every written cell (LibreOffice renders it with the metric-compatible
 # Liberation Serif; its Calibri twin, Carlito, drops the circumflex of Ệ and Ộ), the template's
 # header colour, thin grey borders.
@@ -132,8 +129,8 @@ def _documents(keys: Any, lang: str) -> str:
 
 
 def _stage(stage: Any, lang: str) -> Any:
-    key = STAGE_KEYS.get(stage)
-    return _t(key, lang) if key and lang != "vi" else stage
+    code = c.STAGE_CODES.get(stage)
+    return _t(f"stage.{code}", lang) if code and lang != "vi" else stage
 
 
 def _pace_word(row: Any, lang: str) -> str:

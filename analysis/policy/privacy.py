@@ -14,19 +14,12 @@ from typing import Any
 import pandas as pd
 
 from analysis.workbook import contract as c
+from analysis.workbook.values import is_blank
 
 # tab key -> the columns holding personal data (contract keys)
 PERSONAL_COLUMNS: dict[str, tuple[str, ...]] = {"producers": ("contact_name", "phone")}
 MASK = "•"
 _KEEP_DIGITS = 2  # at each end of a phone number
-
-
-def _blank(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def _as_text(value: Any) -> str:
@@ -38,7 +31,7 @@ def _as_text(value: Any) -> str:
 def mask_phone(value: Any) -> Any:
     """Every letter and digit masked but the first 2 and last 2 digits (a number with
     fewer than 6 digits is masked whole); separators kept. Blank stays blank."""
-    if _blank(value):
+    if is_blank(value):
         return value
     text = _as_text(value)
     digits = [i for i, ch in enumerate(text) if ch.isdigit()]
@@ -48,7 +41,7 @@ def mask_phone(value: Any) -> Any:
 
 def mask_name(value: Any) -> Any:
     """'Nguyễn Văn An' -> 'N. V. A.': the first letter of each word. Blank stays blank."""
-    if _blank(value):
+    if is_blank(value):
         return value
     initials = []
     for word in _as_text(value).split():
@@ -62,7 +55,7 @@ _MASKERS = {"contact_name": mask_name, "phone": mask_phone}
 
 
 def _masker(key: str):
-    return _MASKERS.get(key, lambda v: v if _blank(v) else MASK)
+    return _MASKERS.get(key, lambda v: v if is_blank(v) else MASK)
 
 
 def mask_personal(ds):

@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 
 from analysis.i18n import strings
-from analysis.i18n.formatting import local
+from analysis.workbook.clock import local
 from analysis.workbook.normalise import normalise_workbook
 from analysis.outputs.report import build_report, report_bytes, report_tables
 from data_sources.excel import read_xlsx
