@@ -10,12 +10,11 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from analysis.workbook import clock, contract
-
 from analysis.i18n import formatting, strings
-from analysis.policy.access import OFFICER, access_settings
-from analysis.metrics.scope import Filters, all_areas
 from analysis.metrics.indicators import years
+from analysis.metrics.scope import Filters, all_areas
+from analysis.policy.access import OFFICER, access_settings
+from analysis.workbook import clock, contract
 from data_sources import SourceError, resolve_source
 from pages import common, filters
 

@@ -16,9 +16,9 @@ import sys
 
 from analysis.i18n import strings
 from analysis.metrics.indicators import years
+from analysis.metrics.summary import summary
 from analysis.workbook import clock
 from analysis.workbook.normalise import normalise_workbook
-from analysis.metrics.summary import summary
 from data_sources import SourceError, read_source, resolve_source
 
 

@@ -43,9 +43,10 @@ import tempfile
 import threading
 import time
 import urllib.request
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -114,8 +115,14 @@ def _kinds(api) -> dict[str, int]:
 def measure_requests(seed: int, loads: int = 3) -> dict[str, Any]:
     """#1 and #3: Sheets requests per load, the app's way and one request per tab."""
     from data_sources import SourceConfig
-    from data_sources.google_sheets import (BATCH_GET_PARAMS, ENDPOINT_ENV, _make_client, _make_credentials,
-                                            _parse_metadata, _quote_title)
+    from data_sources.google_sheets import (
+        BATCH_GET_PARAMS,
+        ENDPOINT_ENV,
+        _make_client,
+        _make_credentials,
+        _parse_metadata,
+        _quote_title,
+    )
     from data_sources.resilient import load_with_fallback, reset_single_flight
 
     tabs = workbook(SCALES["ward"], seed, info=False)  # the 8 required tabs
@@ -296,8 +303,8 @@ def _calibrate() -> float:
 
 def scale_worker(scale: str, repeats: int, seed: int) -> dict[str, Any]:
     """One scale, in a process of its own (run as `benchmark.py --worker SCALE`)."""
-    from analysis.metrics.scope import Filters
     from analysis.metrics.indicators import indicators, years
+    from analysis.metrics.scope import Filters
     from analysis.workbook.normalise import normalise
 
     counts = SCALES[scale]
@@ -552,7 +559,7 @@ def _meta(args: argparse.Namespace) -> dict[str, Any]:
                                text=True, check=False).stdout.strip()
     except OSError:
         commit, dirty = "?", ""
-    return {"label": args.label, "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    return {"label": args.label, "when": datetime.now(UTC).isoformat(timespec="seconds"),
             "commit": commit + (" + uncommitted changes to " + ", ".join(l.split()[-1] for l in dirty.splitlines())
                                 if dirty else ""), "python": platform.python_version(),
             "cpus": os.cpu_count(), "machine": platform.machine(), "seed": args.seed, "quick": args.quick,

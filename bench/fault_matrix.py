@@ -23,10 +23,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,7 +55,7 @@ def format_age(age: timedelta, lang: str = "vi") -> str:
 
 def banner(result: LoadResult, lang: str = "vi", now: datetime | None = None) -> str:
     """The fallback banner as the app frame would show it."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     at = result.snapshot_at
     reason = strings.t(f"source_error.{result.error.code}", lang, **result.error.params)
     return strings.t("fallback.banner", lang, time=at.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y"),

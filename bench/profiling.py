@@ -31,9 +31,9 @@ RESULTS = ROOT / "bench" / "results"
 
 
 def _pipeline(tabs, years):
-    from analysis.metrics.scope import Filters
     from analysis.metrics.indicators import indicators
     from analysis.metrics.indicators import years as found_years
+    from analysis.metrics.scope import Filters
     from analysis.workbook.normalise import normalise
 
     ds = normalise(tabs)
@@ -68,8 +68,7 @@ def profile_page(page: str) -> tuple[Profiler, str]:
         os.environ.pop(name, None)
     os.chdir(ROOT)
     from streamlit import logger
-    from streamlit.testing.v1 import AppTest
-    from streamlit.testing.v1 import local_script_runner
+    from streamlit.testing.v1 import AppTest, local_script_runner
 
     logger.set_log_level("error")
     state: dict = {"on": False, "profiler": None}

@@ -51,7 +51,7 @@ class Counts:
     tasks: int
     years: tuple[int, ...] = (2023, 2024)  # target years; dated rows span these and a few before
 
-    def times(self, factor: int) -> "Counts":
+    def times(self, factor: int) -> Counts:
         return replace(self, areas=self.areas * factor, producers=self.producers * factor,
                        products=self.products * factor, dossiers=self.dossiers * factor,
                        outreach=self.outreach * factor, training=self.training * factor,

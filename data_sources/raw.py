@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 Cell = Any  # str, int, float, bool, datetime/date, or None: untouched as the source gave it
@@ -22,7 +22,7 @@ class RawWorkbook:
     location: str  # file path, or the spreadsheet key
     title: str = ""
     url: str | None = None  # a link a user can open (Google Sheets only)
-    read_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    read_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
 class SourceError(Exception):

@@ -24,7 +24,7 @@ import math
 import os
 import tempfile
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +97,7 @@ def save_snapshot(raw: RawWorkbook, directory: Path | None = None) -> Path:
         "title": raw.title,
         "url": raw.url,
         "read_at": raw.read_at.isoformat(),
-        "saved_at": datetime.now(timezone.utc).isoformat(),
+        "saved_at": datetime.now(UTC).isoformat(),
         "tabs": [[title, [[_encode(v) for v in row] for row in rows]] for title, rows in raw.tabs.items()],
     }
     data = json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")

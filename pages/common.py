@@ -7,19 +7,20 @@ import dataclasses
 import os
 import re
 import runpy
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import streamlit as st
 
 from analysis.i18n import formatting, strings
-from analysis.policy.access import OFFICER
-from analysis.workbook.contract import TABS_BY_KEY
-from analysis.outputs.exports import to_csv_bytes, to_xlsx_bytes
-from analysis.policy.privacy import mask_personal
 from analysis.metrics.scope import Filters
+from analysis.outputs.exports import to_csv_bytes, to_xlsx_bytes
+from analysis.policy.access import OFFICER
+from analysis.policy.privacy import mask_personal
+from analysis.workbook.contract import TABS_BY_KEY
 from analysis.workbook.dataset import Dataset
 from analysis.workbook.normalise import normalise_workbook
 from data_sources import SourceConfig, SourceError, cache_ttl
@@ -83,14 +84,14 @@ def _memo(key: tuple, _build: Callable[[], Any]) -> Any:
     return _build()
 
 
-def memo(ctx: "Context", name: str, build: Callable[[], Any]) -> Any:
+def memo(ctx: Context, name: str, build: Callable[[], Any]) -> Any:
     """A view (figure or table) built once per data read, filters, language and role, then shared:
     building Plotly figures costs far more than drawing them, and a rerun changes nothing."""
     f = ctx.filters
     return _memo((name, data_version(ctx.ds), f.year, f.areas, f.groups, ctx.lang, ctx.role), build)
 
 
-def refreshed_context(ctx: "Context") -> "Context":
+def refreshed_context(ctx: Context) -> Context:
     """The same view on the latest shared read (for parts that refresh on their own)."""
     return dataclasses.replace(ctx, ds=load_for_viewer(ctx.config, ctx.role)[0])
 

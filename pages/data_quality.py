@@ -4,12 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.workbook import contract
-
 from analysis.i18n import strings
 from analysis.metrics.scope import all_areas
 from analysis.metrics.summary import issues_table
 from analysis.outputs.template import TEMPLATE_FILENAME, template_bytes
+from analysis.workbook import contract
 from pages import common
 
 ctx = common.context()

@@ -3,16 +3,16 @@ checked by the same rules as reading, appended without touching anyone's rows.""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 import streamlit as st
 
-from analysis.workbook import contract
-
 from analysis.i18n import strings
-from analysis.policy.entry import check_entry, choices, sheet_row
 from analysis.metrics.scope import all_areas
+from analysis.policy.entry import check_entry, choices, sheet_row
+from analysis.workbook import contract
 from data_sources import SourceError
 from pages import common
 

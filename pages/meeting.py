@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.outputs import figures
-
 from analysis.i18n import formatting
-from analysis.metrics.scope import all_areas, filtered_outreach
 from analysis.metrics.indicators import indicators
-from analysis.metrics.scope import as_of
 from analysis.metrics.outreach import coverage, heatmap
 from analysis.metrics.pace import most_urgent, with_pace
 from analysis.metrics.products import product_table, stage_funnel
+from analysis.metrics.scope import all_areas, as_of, filtered_outreach
 from analysis.metrics.training import attendance_by, training_in_year
+from analysis.outputs import figures
 from pages import common
 
 REFRESH_SECONDS = 300

@@ -4,12 +4,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.outputs import figures
-
 from analysis.i18n import formatting
-from analysis.metrics.scope import all_areas, filtered_outreach
-from analysis.metrics.scope import as_of
-from analysis.metrics.outreach import areas_without_activity, counts_by, coverage, cumulative_reach, heatmap, producers_never_reached, quarter_of
+from analysis.metrics.outreach import (
+    areas_without_activity,
+    counts_by,
+    coverage,
+    cumulative_reach,
+    heatmap,
+    producers_never_reached,
+    quarter_of,
+)
+from analysis.metrics.scope import all_areas, as_of, filtered_outreach
+from analysis.outputs import figures
 from pages import common
 
 ctx = common.context()

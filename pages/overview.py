@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.outputs import figures
-
 from analysis.i18n import formatting
 from analysis.metrics.indicators import indicators
-from analysis.metrics.scope import as_of
 from analysis.metrics.pace import most_urgent, with_pace
+from analysis.metrics.scope import as_of
+from analysis.outputs import figures
 from pages import common
 
 ctx = common.context()

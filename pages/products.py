@@ -4,10 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.outputs import figures
-
 from analysis.i18n import formatting
 from analysis.metrics.products import certificates_due, checklist, dropped_out, product_table, stage_funnel
+from analysis.outputs import figures
 from pages import common
 
 ctx = common.context()

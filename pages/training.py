@@ -4,10 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.outputs import figures
-
 from analysis.i18n import formatting
 from analysis.metrics.training import attendance_by, tasks_status, training_in_year, units_without_training
+from analysis.outputs import figures
 from pages import common
 
 ctx = common.context()

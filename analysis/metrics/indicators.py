@@ -4,7 +4,15 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.i18n import strings
-from analysis.metrics.scope import Filters, areas_reached, filtered_outreach, filtered_products, in_year, producers_reached, share
+from analysis.metrics.scope import (
+    Filters,
+    areas_reached,
+    filtered_outreach,
+    filtered_products,
+    in_year,
+    producers_reached,
+    share,
+)
 from analysis.workbook import contract as c
 from analysis.workbook.dataset import Dataset
 

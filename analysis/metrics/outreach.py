@@ -5,8 +5,15 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.metrics.scope import (Filters, areas_in_scope, areas_reached, filtered_outreach, producers_in_scope,
-                                    producers_reached, share)
+from analysis.metrics.scope import (
+    Filters,
+    areas_in_scope,
+    areas_reached,
+    filtered_outreach,
+    producers_in_scope,
+    producers_reached,
+    share,
+)
 from analysis.workbook import contract as c
 from analysis.workbook.dataset import Dataset
 from analysis.workbook.text import fold_ascii

@@ -10,7 +10,6 @@ from analysis.workbook import contract as c
 from analysis.workbook.cells import stars_from_score
 from analysis.workbook.dataset import Dataset
 
-
 # --- dossier readiness ----------------------------------------------------------
 
 READINESS_COLUMNS = ["product_id", "required_total", "required_done", "gate", "applicable_total",

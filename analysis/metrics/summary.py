@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.i18n import strings
-from analysis.metrics.scope import Filters
 from analysis.metrics.indicators import indicators
+from analysis.metrics.scope import Filters
 from analysis.workbook.dataset import Dataset
 
 

@@ -20,10 +20,10 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.workbook import contract as c
 from analysis.i18n.formatting import DASH, number, percent
-from analysis.workbook.values import is_missing
 from analysis.i18n.strings import DEFAULT_LANG, t
+from analysis.workbook import contract as c
+from analysis.workbook.values import is_missing
 
 # Okabe–Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow, black.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")

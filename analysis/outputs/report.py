@@ -42,16 +42,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analysis.workbook import contract as c
 from analysis.i18n import formatting, strings
-from analysis.outputs.exports import _cell as safe_cell  # neutralised, XML-safe, Excel-typed
-from analysis.metrics.scope import Filters, all_areas, filtered_outreach
 from analysis.metrics.indicators import indicators
-from analysis.workbook.dataset import ERROR, NOTICE, ROW, WARNING, Dataset, RowCount
 from analysis.metrics.outreach import coverage
 from analysis.metrics.pace import with_pace
 from analysis.metrics.products import product_table
+from analysis.metrics.scope import Filters, all_areas, filtered_outreach
 from analysis.metrics.training import tasks_status, training_in_year
+from analysis.outputs.exports import _cell as safe_cell  # neutralised, XML-safe, Excel-typed
+from analysis.workbook import contract as c
+from analysis.workbook.dataset import ERROR, NOTICE, ROW, WARNING, Dataset, RowCount
 
 # Column kinds -> number formats. Counts are whole numbers; targets may have decimals.
 TEXT, COUNT, NUMBER, PERCENT, DATE, DATETIME, YEAR = "text", "count", "number", "percent", "date", "datetime", "year"

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import io
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -45,8 +45,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analysis.workbook import contract as c
 from analysis.i18n import strings
+from analysis.workbook import contract as c
 from analysis.workbook.text import fold
 
 GUIDE_TITLE, LISTS_TITLE = c.IGNORED_TABS

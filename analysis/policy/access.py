@@ -6,8 +6,9 @@ viewer, or anyone when login is off, sees personal data masked.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 OFFICER, VIEWER = "officer", "viewer"
 

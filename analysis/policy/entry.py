@@ -3,8 +3,9 @@ out under the sheet's own headers. Pure: the page sends the row with data_source
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 import pandas as pd
 

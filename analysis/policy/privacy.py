@@ -7,11 +7,8 @@ are not signed in. Pure: a masked copy of the dataset, the original untouched.
 from __future__ import annotations
 
 import dataclasses
-import math
 import unicodedata
 from typing import Any
-
-import pandas as pd
 
 from analysis.workbook import contract as c
 from analysis.workbook.values import is_blank

@@ -1,7 +1,7 @@
 """The ward's clock: Vietnam time (UTC+7, no daylight saving), whatever the server's zone."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -10,7 +10,7 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 def local(value: datetime) -> datetime:
     """An aware time in Vietnam's time zone (a naive one is taken as UTC)."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value.astimezone(VIETNAM)
 
 

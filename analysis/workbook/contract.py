@@ -6,7 +6,7 @@ tab titles are what officers see; `key` is what code uses.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Cell kinds: each has one parser in analysis/workbook/cells.py.
 TEXT, ID, IDS, DATE, NUMBER, INTEGER, YEAR, YESNO, DOC_STATUS, STARS, VOCAB, CODE = (

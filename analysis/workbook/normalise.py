@@ -7,8 +7,9 @@ workbooks fast without vectorising each parser.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -449,5 +450,5 @@ def normalise_workbook(raw) -> Dataset:
     """normalise() for a data_sources.raw.RawWorkbook, keeping where it came from."""
     read_at = raw.read_at if isinstance(raw.read_at, datetime) else None
     if read_at is not None and read_at.tzinfo is None:
-        read_at = read_at.replace(tzinfo=timezone.utc)
+        read_at = read_at.replace(tzinfo=UTC)
     return normalise(raw.tabs, SourceInfo(raw.kind, raw.location, raw.title or "", raw.url, read_at))

@@ -5,7 +5,7 @@ which is exactly what an officer needs: which row, which column.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 import pandera.pandas as pa
@@ -14,7 +14,7 @@ from pandera.errors import SchemaErrors
 from analysis.workbook import contract as c
 
 
-@lru_cache(maxsize=None)
+@cache
 def bounds_schema(tab_key: str) -> pa.DataFrameSchema | None:
     tab = c.TABS_BY_KEY[tab_key]
     columns = {}

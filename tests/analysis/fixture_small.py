@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from analysis.workbook.dataset import Dataset, SourceInfo
-
 from analysis.workbook.normalise import normalise
 
 READ_AT = "2023-08-15T09:00:00+00:00"

@@ -21,7 +21,7 @@ from data_sources.google_sheets import (
 )
 from data_sources.raw import SourceError
 from tests.fakes.credentials import SERVICE_ACCOUNT_EMAIL, private_key_pem
-from tests.fakes.sheets_api import FAKE_TOKEN, FakeSheetsAPI, fake_sheets_api  # noqa: F401
+from tests.fakes.sheets_api import FAKE_TOKEN, FakeSheetsAPI  # the fixture comes from tests/conftest.py
 
 KEY = "1Mt7PAP53WxrZzHTL49wbg_EOQy18omB4PD2aJLMBs2o"
 OTHER_KEY = "1jIKzPs8LsiZZdLdeMEP-5ZIHw6RkjiOmj1LrJN706Yc"

@@ -69,7 +69,7 @@ class Timer:
     def __init__(self, record_property) -> None:
         self.record = record_property
 
-    def __enter__(self) -> "Timer":
+    def __enter__(self) -> Timer:
         self.started = time.monotonic()
         return self
 
@@ -385,7 +385,6 @@ def test_twenty_viewers_share_one_fallback(sheet: FakeSheetsAPI) -> None:
 
 @pytest.fixture
 def cached(sheet: FakeSheetsAPI):
-    import streamlit as st
 
     from pages import common
 

@@ -12,16 +12,16 @@ from datetime import date, datetime
 
 import pytest
 
-from analysis.workbook import contract as c
 from analysis.i18n import strings
+from analysis.outputs.template import DOC_STATUS_LABELS
+from analysis.workbook import contract as c
 from analysis.workbook.dataset import ERROR, RowCount
 from analysis.workbook.normalise import normalise_workbook
-from analysis.outputs.template import DOC_STATUS_LABELS
 from data_sources.google_sheets import read_google_sheet
 from data_sources.raw import SourceError
 from data_sources.sheet_writer import SHEETS_SCOPE, append_row, create_template_in_sheet
 from tests.fakes.credentials import SERVICE_ACCOUNT_EMAIL, private_key_pem
-from tests.fakes.sheets_api import FAKE_TOKEN, FakeSheetsAPI, FakeTab, fake_sheets_api  # noqa: F401
+from tests.fakes.sheets_api import FAKE_TOKEN, FakeSheetsAPI, FakeTab  # the fixture comes from tests/conftest.py
 
 KEY = "1Mt7PAP53WxrZzHTL49wbg_EOQy18omB4PD2aJLMBs2o"
 OUTREACH = c.TABS_BY_KEY["outreach"]

@@ -5,7 +5,7 @@ import json
 import math
 import os
 import stat
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ CELLS = [
     "Mắm tôm Hậu Lộc", "", "Nguye\u0302\u0303n", "a\x00b\x1f", "=SUM(A1:A3)", "x" * 50_000,
     0, -7, 2**62, 10**30, 1.5, -0.0, 45000.75, float("inf"), float("-inf"),
     True, False, None,
-    datetime(2023, 3, 15, 18, 0, 5, 123456), datetime(2024, 1, 1, tzinfo=timezone.utc),
+    datetime(2023, 3, 15, 18, 0, 5, 123456), datetime(2024, 1, 1, tzinfo=UTC),
     date(2023, 3, 15), time(7, 30), timedelta(days=1, seconds=5),
 ]
 
@@ -28,7 +28,7 @@ CELLS = [
 def workbook(**kw) -> RawWorkbook:
     tabs = {"Sản phẩm": [["Mã", "Tên"], CELLS, [], ["SP02"]], "Trống": [], "'quoted'": [[None, 1]]}
     defaults = dict(tabs=tabs, kind="gsheet", location=KEY, title="OCOP phường", url="https://x/edit",
-                    read_at=datetime(2024, 5, 1, 8, 30, tzinfo=timezone.utc))
+                    read_at=datetime(2024, 5, 1, 8, 30, tzinfo=UTC))
     return RawWorkbook(**(defaults | kw))
 
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.metrics.scope import Filters
-
 from analysis.metrics.indicators import indicators
+from analysis.metrics.scope import Filters
 from analysis.workbook.normalise import normalise_workbook
 from data_sources.google_sheets import read_google_sheet
 

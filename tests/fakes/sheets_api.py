@@ -28,11 +28,12 @@ import copy
 import json
 import re
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -438,7 +439,7 @@ class FakeSheetsAPI:
         self.token_scopes: list[str] = []  # the `scope` claim of every JWT grant received
 
     # ----------------------------------------------------------- lifecycle
-    def start(self) -> "FakeSheetsAPI":
+    def start(self) -> FakeSheetsAPI:
         if self._server is not None:
             return self
         fake = self
@@ -474,7 +475,7 @@ class FakeSheetsAPI:
             self._thread.join(timeout=5)
             self._thread = None
 
-    def __enter__(self) -> "FakeSheetsAPI":
+    def __enter__(self) -> FakeSheetsAPI:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:

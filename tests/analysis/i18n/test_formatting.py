@@ -1,7 +1,7 @@
 """analysis/i18n/formatting.py: numbers and dates as Vietnamese readers write them (and English)."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -54,7 +54,6 @@ def test_day():
 
 
 def test_timestamp_is_in_vietnam_time():
-    from datetime import timezone
 
-    assert timestamp(datetime(2024, 1, 2, 7, 5, tzinfo=timezone.utc)) == "14:05 02/01/2024"
+    assert timestamp(datetime(2024, 1, 2, 7, 5, tzinfo=UTC)) == "14:05 02/01/2024"
     assert timestamp(datetime(2024, 1, 2, 20, 5)) == "03:05 03/01/2024"  # naive is UTC: past midnight in Vietnam

@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.workbook import contract as c
-from analysis.metrics.scope import Filters
 from analysis.metrics.indicators import actuals, indicators
+from analysis.metrics.scope import Filters
+from analysis.workbook import contract as c
 from analysis.workbook.dataset import ERROR, NOTICE, ROW, WARNING, RowCount
 from analysis.workbook.normalise import normalise_workbook
 from data_sources.excel import read_xlsx

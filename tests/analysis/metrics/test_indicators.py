@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from analysis.workbook import contract as c
-from analysis.metrics.scope import Filters, filtered_outreach, filtered_products
 from analysis.metrics.indicators import actuals, indicators, years
+from analysis.metrics.scope import Filters, filtered_outreach, filtered_products
+from analysis.workbook import contract as c
 from analysis.workbook.normalise import normalise
 
 VC1, VP, VD = "Vĩnh Chánh 1", "Vĩnh Phú", "Vĩnh Đông"

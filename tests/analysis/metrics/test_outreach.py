@@ -21,11 +21,17 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.metrics.scope import Filters, filtered_outreach
-
 from analysis.metrics.indicators import actuals
-from analysis.metrics.scope import as_of
-from analysis.metrics.outreach import areas_without_activity, counts_by, coverage, cumulative_reach, heatmap, producers_never_reached, quarter_of
+from analysis.metrics.outreach import (
+    areas_without_activity,
+    counts_by,
+    coverage,
+    cumulative_reach,
+    heatmap,
+    producers_never_reached,
+    quarter_of,
+)
+from analysis.metrics.scope import Filters, as_of, filtered_outreach
 from tests.analysis.fixture_small import AREAS, VC1, VD, VP, small_dataset
 
 WARD = "Toàn phường"

@@ -15,10 +15,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.metrics.scope import Filters
-
 from analysis.metrics.indicators import INDICATOR_COLUMNS, indicators
 from analysis.metrics.pace import most_urgent, pace_status, with_pace, year_elapsed
+from analysis.metrics.scope import Filters
 from tests.analysis.fixture_small import AS_OF, small_dataset
 
 MID = 227 / 365  # 31+28+31+30+31+30+31 = 212 days to 31 July, + 15 -> 0.6219

@@ -6,12 +6,22 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.workbook import contract as c
+from analysis.metrics.products import (
+    PRODUCT_TABLE_COLUMNS,
+    READINESS_COLUMNS,
+    certificates_due,
+    checklist,
+    dropped_out,
+    expires_on,
+    expiry_status,
+    product_table,
+    projected_stars,
+    readiness,
+    stage_funnel,
+)
 from analysis.metrics.scope import Filters
+from analysis.workbook import contract as c
 from analysis.workbook.normalise import normalise
-from analysis.metrics.products import (PRODUCT_TABLE_COLUMNS, READINESS_COLUMNS, certificates_due, checklist,
-                               dropped_out, expires_on, expiry_status, product_table, projected_stars,
-                               readiness, stage_funnel)
 from tests.analysis.fixture_small import AS_OF, HANDICRAFT, VC1, VD, VP, small_dataset
 
 ALL_REQUIRED = ("registration_form", "business_plan", "organisation_profile", "business_licence", "samples")

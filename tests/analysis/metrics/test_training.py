@@ -17,8 +17,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.metrics.training import (attendance_by, plan_units, tasks_status, training_in_year,
-                               units_without_training)
+from analysis.metrics.training import attendance_by, plan_units, tasks_status, training_in_year, units_without_training
 from tests.analysis.fixture_small import AS_OF, small_dataset
 
 KT, YT, DC = "Công chức Kinh tế", "Trạm Y tế", "Công chức Địa chính - Xây dựng"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import numpy as np
 import openpyxl
@@ -101,7 +101,7 @@ def test_xlsx_cells_are_text_never_formulas():
 
 def test_xlsx_writes_awkward_values_and_sheet_names():
     df = pd.DataFrame({
-        "when": [datetime(2024, 5, 1, 1, 30, tzinfo=timezone.utc), pd.NaT],
+        "when": [datetime(2024, 5, 1, 1, 30, tzinfo=UTC), pd.NaT],
         "day": [date(2023, 3, 15), None],
         "ids": [("CT01", "CT02"), None],
         "ctrl": ["a\x00b\x1fc=", "x" * 40_000],

@@ -8,9 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis.workbook import contract as c
-from analysis.outputs import figures as f
 from analysis.i18n.strings import t
+from analysis.outputs import figures as f
+from analysis.workbook import contract as c
 
 PLOTLY_DEFAULT_WORDS = re.compile(r"variable|value|count|index", re.IGNORECASE)
 

@@ -22,9 +22,8 @@ import openpyxl
 import pytest
 
 from analysis.i18n import strings
-from analysis.workbook.clock import local
-from analysis.workbook.normalise import normalise_workbook
 from analysis.outputs.report import build_report, report_bytes, report_tables
+from analysis.workbook.normalise import normalise_workbook
 from data_sources.excel import read_xlsx
 from tests.analysis.fixture_small import AS_OF, small_dataset
 

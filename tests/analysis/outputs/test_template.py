@@ -1,7 +1,6 @@
 """The officers' template (analysis/outputs/template.py): built from the contract, read back clean."""
 from __future__ import annotations
 
-from analysis.workbook.dataset import RowCount
 import io
 import re
 from datetime import date, datetime
@@ -10,12 +9,22 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from analysis.workbook import contract as c
 from analysis.cli import main
+from analysis.outputs.template import (
+    AREA_LAST_ROW,
+    COLUMN_DESCRIPTIONS,
+    DOC_STATUS_LABELS,
+    GUIDE_TITLE,
+    LAST_ROW,
+    LISTS_TITLE,
+    build_template,
+    column_description,
+    template_bytes,
+)
+from analysis.workbook import contract as c
 from analysis.workbook.cells import parse_doc_status, parse_yesno
+from analysis.workbook.dataset import RowCount
 from analysis.workbook.normalise import normalise_workbook
-from analysis.outputs.template import (AREA_LAST_ROW, DOC_STATUS_LABELS, GUIDE_TITLE, LAST_ROW, LISTS_TITLE,
-                               COLUMN_DESCRIPTIONS, build_template, column_description, template_bytes)
 from data_sources.excel import read_xlsx
 
 DEMO = Path(__file__).resolve().parents[3] / "data_sources" / "demo" / "ocop_demo.xlsx"

@@ -6,9 +6,9 @@ import math
 import pandas as pd
 import pytest
 
+from analysis.policy.privacy import MASK, PERSONAL_COLUMNS, mask_name, mask_personal, mask_phone
 from analysis.workbook import contract as c
 from analysis.workbook.normalise import normalise, normalise_workbook
-from analysis.policy.privacy import MASK, PERSONAL_COLUMNS, mask_name, mask_personal, mask_phone
 
 
 @pytest.mark.parametrize(

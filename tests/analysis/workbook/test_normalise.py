@@ -8,8 +8,8 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from analysis.workbook import contract as c
 from analysis.i18n import strings
+from analysis.workbook import contract as c
 from analysis.workbook.dataset import ERROR, NOTICE, ROW, WARNING, RowCount
 from analysis.workbook.normalise import normalise
 

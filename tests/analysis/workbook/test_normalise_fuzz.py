@@ -17,10 +17,10 @@ from datetime import date, datetime, time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis.i18n.strings import CATALOGUE
 from analysis.workbook import contract as c
 from analysis.workbook.dataset import ROW
 from analysis.workbook.normalise import normalise
-from analysis.i18n.strings import CATALOGUE
 
 # ---------------------------------------------------------------------------- cells
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from analysis.workbook.dataset import RowCount
 import pytest
 
 from analysis.workbook import contract as c
 from analysis.workbook.cells import PARSERS, Invalid, parse_date, parse_integer, parse_number
+from analysis.workbook.dataset import RowCount
 from analysis.workbook.normalise import normalise
 
 
