@@ -4,12 +4,16 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test demo bench system-deps
+.PHONY: run test lint demo bench system-deps
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
 
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port 8501
 
 test: $(VENV)/.dev system-deps
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 demo: $(VENV)/.runtime
