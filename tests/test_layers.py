@@ -129,6 +129,19 @@ def cycles(imports: list[Import], ours: set[str]) -> list[list[str]]:
             graph[cycle[-2]].discard(cycle[-1])  # drop one edge of it, look for more
 
 
+def private_imports(root: Path) -> list[str]:
+    """`from module import _name` in a module outside tests/: what another module may use is public."""
+    found = []
+    for name, path in find_modules(root).items():
+        if layer(name) == "tests":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+                found += [f"{name} (line {node.lineno}) imports {node.module}.{alias.name}"
+                          for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
+    return found
+
+
 # --- the rule, applied to this repository ---------------------------------------------------
 
 IMPORTS = all_imports()
@@ -143,6 +156,10 @@ def test_every_layer_imports_one_way():
 def test_no_import_cycles():
     found = cycles(IMPORTS, set(find_modules(ROOT)))
     assert not found, "\n".join(" -> ".join(c) for c in found)
+
+
+def test_no_module_borrows_another_modules_private_names():
+    assert not private_imports(ROOT), "\n".join(private_imports(ROOT))
 
 
 def test_only_the_cli_and_the_ui_combine_sources_and_analysis():
@@ -190,8 +207,9 @@ def test_a_broken_rule_is_reported(tmp_path, files, expected):
 
 
 def test_the_cli_and_pages_may_combine(tmp_path):
+    page = "import streamlit\nfrom data_sources import x\nfrom analysis.outputs import o\n"
     root = _tree(tmp_path, {"analysis/cli.py": "from data_sources import read_source\nimport analysis.workbook.c\n",
-                            "pages/p.py": "import streamlit\nfrom data_sources import x\nfrom analysis.outputs import o\n",
+                            "pages/p.py": page,
                             "app.py": "from pages import p\n", "data_sources/__init__.py": "",
                             "analysis/workbook/c.py": "", "analysis/outputs/o.py": ""})
     assert [i for i in all_imports(root) if violation(i)] == []
@@ -202,6 +220,12 @@ def test_a_cycle_is_reported(tmp_path):
                             "analysis/metrics/b.py": "def f():\n    from analysis.metrics import a\n"})
     found = cycles(all_imports(root), set(find_modules(root)))
     assert found and set(found[0]) == {"analysis.metrics.a", "analysis.metrics.b"}
+
+
+def test_a_private_import_is_reported(tmp_path):
+    root = _tree(tmp_path, {"data_sources/w.py": "from data_sources.g import (\n    _client,\n    public,\n)\n",
+                            "data_sources/g.py": "", "tests/t.py": "from data_sources.g import _client\n"})
+    assert private_imports(root) == ["data_sources.w (line 1) imports data_sources.g._client"]
 
 
 def test_relative_imports_resolve(tmp_path):
