@@ -1,4 +1,4 @@
-"""The indicators of shared/WORKBOOK.md for a year: target, actual, percent reached."""
+"""The indicators of the workbook contract (docs/WORKBOOK.md) for a year: target, actual, percent reached."""
 from __future__ import annotations
 
 import pandas as pd

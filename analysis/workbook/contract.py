@@ -1,7 +1,8 @@
-"""The workbook contract (shared/WORKBOOK.md, version 1) declared once, as data.
+"""The workbook contract declared once, as data (documented in docs/WORKBOOK.md).
 
-Validation, the template, the officers' documentation and report headers are
-all generated from these declarations so they can never disagree. Headers and
+Validation, the .xlsx template, the Google Sheet set-up and the report headers are
+generated from these declarations, and tests/test_docs.py holds docs/WORKBOOK.md to
+them, so none of them can disagree. Headers and
 tab titles are what officers see; `key` is what code uses.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""analysis/workbook/cells.py: one group of tests per reading rule of shared/WORKBOOK.md."""
+"""analysis/workbook/cells.py: one group of tests per reading rule of docs/WORKBOOK.md."""
 from __future__ import annotations
 
 import unicodedata
