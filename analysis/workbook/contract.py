@@ -108,7 +108,7 @@ SUPPORTING_DOCUMENTS = ("food_safety_cert", "quality_declaration", "lab_test", "
 DOCUMENTS = REQUIRED_DOCUMENTS + SUPPORTING_DOCUMENTS
 DOC_DONE, DOC_IN_PROGRESS, DOC_MISSING, DOC_NA = "done", "in_progress", "missing", "na"
 
-# Programme settings, kept as data (DOMAIN.md marks some as "check").
+# Programme settings, kept as data: decrees and provinces may change them (docs/WORKBOOK.md, "Stars and certificates").
 CERTIFICATE_MONTHS = 36
 STAR_BANDS = ((90, 5), (70, 4), (50, 3), (30, 2), (0, 1))  # lowest score of each band
 MIN_CERTIFIED_STARS = 3
