@@ -31,7 +31,7 @@ from analysis.metrics.outreach import (
     producers_never_reached,
     quarter_of,
 )
-from analysis.metrics.scope import Filters, as_of, filtered_outreach
+from analysis.metrics.scope import Filters, filtered_outreach
 from tests.analysis.fixture_small import AREAS, VC1, VD, VP, small_dataset
 
 WARD = "Toàn phường"
@@ -45,24 +45,6 @@ def ds():
 @pytest.fixture(scope="module")
 def year_rows(ds):
     return filtered_outreach(ds, Filters(2023))
-
-
-# --- as_of ---------------------------------------------------------------------------
-
-def test_as_of_is_the_read_date_capped_to_the_year(ds):
-    assert as_of(ds, 2023) == date(2023, 8, 15)   # read on 15/08/2023
-    assert as_of(ds, 2022) == date(2022, 12, 31)  # a past year: its last day
-    assert as_of(ds, 2024) == date(2024, 1, 1)    # a future year: its first day
-
-
-def test_as_of_falls_back_to_today(ds):
-    from analysis.workbook import clock
-    from analysis.workbook.dataset import Dataset
-
-    unread = Dataset(ds.tables, ds.issues, ds.accounting, ds.info, ds.found_tabs)
-    today = clock.today()  # in Vietnam
-    assert as_of(unread, today.year) == today
-    assert as_of(unread, today.year - 1) == date(today.year - 1, 12, 31)
 
 
 # --- heatmap ---------------------------------------------------------------------------
