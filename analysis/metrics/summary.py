@@ -1,7 +1,6 @@
 """The summary the CLI prints, built from a dataset: the same path as the dashboard."""
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
@@ -10,11 +9,12 @@ from analysis.i18n import strings
 from analysis.metrics.indicators import indicators
 from analysis.metrics.scope import Filters
 from analysis.workbook.dataset import Dataset
+from analysis.workbook.values import is_missing
 
 
 def _plain(value: Any) -> Any:
     """JSON-friendly: NaN/NA -> None, numpy numbers -> Python numbers."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return None
     if hasattr(value, "item"):
         return value.item()
