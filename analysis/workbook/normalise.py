@@ -1,6 +1,6 @@
 """Raw workbook -> dataset: one typed DataFrame per tab, every issue, the row accounting.
 
-This is the one code path for every reading rule of shared/WORKBOOK.md; the
+This is the one code path for every reading rule of docs/WORKBOOK.md; the
 .xlsx and Google Sheets sources both end here. The steps live next door: headers.py
 (tabs and header rows), tab_reader.py with columns.py (one tab's cells), info.py
 (Thông tin), cross_check.py (references between tabs), issues.py (what is found).
