@@ -83,16 +83,25 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _create_sheet(args: argparse.Namespace) -> int:
-    """Gives a Google Sheet the contract's tabs (data_sources/sheet_writer.py); prints what it did."""
+    """Gives a Google Sheet the contract's tabs: reads what it holds (data_sources/sheet_writer.py),
+    plans what to add (analysis/outputs/sheet_plan.py), sends the plan; prints what it did.
+
+    Not retried: run it again after a failure. It is idempotent, since a tab that got its
+    header holds data and is skipped next time. (A tab someone starts filling in between
+    the read and the write could get the header over its row 1: run it before officers start.)
+    """
     import os
 
+    from analysis.outputs import sheet_plan
     from data_sources import credentials_info
-    from data_sources.sheet_writer import create_template_in_sheet
+    from data_sources.sheet_writer import apply_plan, read_sheet_state
 
     lang = args.lang
     areas = [a.strip() for a in (args.areas or "").split(",") if a.strip()]
     try:
-        report = create_template_in_sheet(args.sheet, credentials_info(os.environ, _secrets()), areas)
+        state = read_sheet_state(args.sheet, credentials_info(os.environ, _secrets()), sheet_plan.titles_to_read)
+        plan = sheet_plan.plan_sheet(state.sheets, state.contents, areas)
+        apply_plan(state, plan.requests, plan.data)
     except SourceError as error:
         print(strings.t(f"source_error.{error.code}", lang, **error.params), file=sys.stderr)
         return 2
@@ -100,18 +109,17 @@ def _create_sheet(args: argparse.Namespace) -> int:
     def tabs(titles: list[str]) -> str:
         return ", ".join(titles) if titles else strings.t("create_sheet.none", lang)
 
-    print(strings.t("create_sheet.done", lang, title=report["title"], url=report["url"]))
-    print(strings.t("create_sheet.added", lang, n=len(report["added_tabs"]), tabs=tabs(report["added_tabs"])))
-    print(strings.t("create_sheet.headers", lang, n=len(report["headers_written"]),
-                    tabs=tabs(report["headers_written"])))
-    print(strings.t("create_sheet.validations", lang, n=report["validations"]))
-    print(strings.t("create_sheet.skipped", lang, n=len(report["skipped_tabs_with_data"]),
-                    tabs=tabs(report["skipped_tabs_with_data"])))
-    if areas and not report["areas_written"]:
+    print(strings.t("create_sheet.done", lang, title=state.title, url=state.url))
+    print(strings.t("create_sheet.added", lang, n=len(plan.added_tabs), tabs=tabs(plan.added_tabs)))
+    print(strings.t("create_sheet.headers", lang, n=len(plan.headers_written), tabs=tabs(plan.headers_written)))
+    print(strings.t("create_sheet.validations", lang, n=plan.validations))
+    print(strings.t("create_sheet.skipped", lang, n=len(plan.skipped_tabs_with_data),
+                    tabs=tabs(plan.skipped_tabs_with_data)))
+    if areas and not plan.areas_written:
         print(strings.t("create_sheet.areas_kept", lang))
     elif areas:
-        print(strings.t("create_sheet.areas", lang, n=report["areas_written"]))
-    print(strings.t("create_sheet.requests", lang, n=report["requests"]))
+        print(strings.t("create_sheet.areas", lang, n=plan.areas_written))
+    print(strings.t("create_sheet.requests", lang, n=state.requests))
     return 0
 
 

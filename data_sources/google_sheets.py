@@ -165,7 +165,7 @@ def _make_client(credentials: service_account.Credentials, timeout: float) -> gs
     return client
 
 
-def _client(
+def client_for(
     credentials_info: Mapping[str, Any] | None, scopes: Sequence[str], timeout: float
 ) -> tuple[gspread.Client, str]:
     """(client, service-account e-mail) for these scopes: reading asks for spreadsheets.readonly
@@ -177,7 +177,7 @@ def _client(
 # --------------------------------------------------------------------------- reading
 
 
-class _BadResponse(Exception):
+class BadResponse(Exception):
     """A 200 answer whose JSON does not have the documented shape."""
 
 
@@ -189,7 +189,7 @@ def _fetch_once(client: gspread.Client, key: str, email: str) -> RawWorkbook:
     try:
         return _read_workbook(client, key)
     except Exception as exc:  # mapped below; anything unrecognised is re-raised
-        error = _source_error(exc, key, email)
+        error = source_error(exc, key, email)
         if error is None:
             raise
         raise error from (None if error.code.startswith("credentials") else exc)
@@ -205,15 +205,15 @@ def _read_workbook(client: gspread.Client, key: str) -> RawWorkbook:
 
     tabs: dict[str, list[list[Any]]] = {}
     if tab_titles:
-        ranges = [_quote_title(t) for t in tab_titles]
+        ranges = [quote_title(t) for t in tab_titles]
         body = http.values_batch_get(key, ranges, params=dict(BATCH_GET_PARAMS))
         value_ranges = body.get("valueRanges") if isinstance(body, dict) else None
         if not isinstance(value_ranges, list) or len(value_ranges) != len(ranges):
-            raise _BadResponse("valueRanges")
+            raise BadResponse("valueRanges")
         for tab_title, value_range in zip(tab_titles, value_ranges):
             rows = value_range.get("values", []) if isinstance(value_range, dict) else None
             if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-                raise _BadResponse("values")
+                raise BadResponse("values")
             tabs[tab_title] = rows
     return RawWorkbook(tabs=tabs, kind="gsheet", location=key, title=title, url=sheet_url(key))
 
@@ -228,21 +228,24 @@ def _parse_metadata(metadata: Any) -> tuple[str, list[str]]:
         grid.sort(key=lambda p: p.get("index", 0))
         titles = [p["title"] for p in grid]
     except (KeyError, TypeError, AttributeError) as e:
-        raise _BadResponse("metadata") from e
+        raise BadResponse("metadata") from e
     if not isinstance(title, str) or not all(isinstance(t, str) for t in titles):
-        raise _BadResponse("metadata")
+        raise BadResponse("metadata")
     return title, titles
 
 
-def _quote_title(title: str) -> str:
+def quote_title(title: str) -> str:
     """A whole tab as an A1 range: 'Tab ''name''' (quotes doubled inside)."""
     return "'" + title.replace("'", "''") + "'"
+
+
+_quote_title = quote_title  # the old private name: bench/benchmark.py still imports it
 
 
 # --------------------------------------------------------------------------- errors
 
 
-def _source_error(exc: BaseException, key: str, email: str) -> SourceError | None:
+def source_error(exc: BaseException, key: str, email: str) -> SourceError | None:
     """The SourceError for a failure, or None if it is not one we recognise.
 
     Params never carry the private key, the access token or the credentials.
@@ -268,7 +271,7 @@ def _source_error(exc: BaseException, key: str, email: str) -> SourceError | Non
             return SourceError("credentials_invalid", detail="access token rejected (HTTP 401)")
         return SourceError("gsheet_bad_response", key=key, status=status)
 
-    if isinstance(exc, (_BadResponse, ValueError)):
+    if isinstance(exc, (BadResponse, ValueError)):
         # includes requests' JSONDecodeError (a ValueError too): check before RequestException
         return SourceError("gsheet_bad_response", key=key, status=None)
 

@@ -1,7 +1,8 @@
 """Writing to Google Sheets (data_sources/sheet_writer.py), run for real against the local fake.
 
 The real gspread client and google-auth talk HTTP to tests/fakes/sheets_api.py; nothing
-is mocked and no request leaves 127.0.0.1.
+is mocked and no request leaves 127.0.0.1. What create-sheet plans is tested in
+tests/analysis/outputs/test_sheet_plan.py, the whole command in tests/analysis/test_cli_create_sheet.py.
 """
 from __future__ import annotations
 
@@ -13,15 +14,13 @@ from datetime import date, datetime
 import pytest
 
 from analysis.i18n import strings
-from analysis.outputs.template import DOC_STATUS_LABELS
 from analysis.workbook import contract as c
-from analysis.workbook.dataset import ERROR, RowCount
 from analysis.workbook.normalise import normalise_workbook
-from data_sources.google_sheets import read_google_sheet
+from data_sources.google_sheets import client_for, read_google_sheet
 from data_sources.raw import SourceError
-from data_sources.sheet_writer import SHEETS_SCOPE, append_row, create_template_in_sheet
+from data_sources.sheet_writer import SHEETS_SCOPE, append_row, apply_plan, read_sheet_state
 from tests.fakes.credentials import SERVICE_ACCOUNT_EMAIL, private_key_pem
-from tests.fakes.sheets_api import FAKE_TOKEN, FakeSheetsAPI, FakeTab  # the fixture comes from tests/conftest.py
+from tests.fakes.sheets_api import FAKE_TOKEN, FakeSheetsAPI  # the fixture comes from tests/conftest.py
 
 KEY = "1Mt7PAP53WxrZzHTL49wbg_EOQy18omB4PD2aJLMBs2o"
 OUTREACH = c.TABS_BY_KEY["outreach"]
@@ -32,9 +31,6 @@ OUTREACH_ROWS = [
     [45370, "Đài truyền thanh", "An toàn thực phẩm", "Đài phường", "Toàn phường", 0],
     ["20/03/2024", "Hội nghị", "Hướng dẫn hồ sơ", "", "Vĩnh Phú", 52, "", "=1+2"],
 ]
-CONTRACT_TITLES = [t.title for t in c.TABS]
-LISTS = "_Danh mục"
-_LISTS_ELSEWHERE = "_danh muc"  # a lists tab someone else made (the reader skips it too)
 
 
 @pytest.fixture(autouse=True)
@@ -60,10 +56,6 @@ def write_failure(fn, *args, **kw) -> SourceError:
         fn(*args, **kw)
     assert_no_secrets(info.value)
     return info.value
-
-
-def col(tab: c.Tab, key: str) -> int:
-    return [column.key for column in tab.columns].index(key)
 
 
 # --------------------------------------------------------------------------- append_row
@@ -184,214 +176,142 @@ def test_a_refused_connection_is_unavailable(fake_sheets_api: FakeSheetsAPI, cre
 def test_bad_key_and_missing_credentials_send_nothing(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
     assert write_failure(append_row, "not a sheet", creds, "A", ["x"]).code == "gsheet_bad_key"
     assert write_failure(append_row, KEY, None, "A", ["x"]).code == "credentials_missing"
-    assert write_failure(create_template_in_sheet, "not a sheet", creds).code == "gsheet_bad_key"
+    assert write_failure(read_sheet_state, "not a sheet", creds).code == "gsheet_bad_key"
+    assert write_failure(read_sheet_state, KEY, None).code == "credentials_missing"
     assert fake_sheets_api.requests == []
     with pytest.raises(ValueError):
         append_row(KEY, creds, "A", [])
 
 
-# --------------------------------------------------------------------------- create_template_in_sheet
+# --------------------------------------------------------------------------- read_sheet_state
 
 
-def _rule(tab: FakeTab, column: int) -> dict:
-    rule = tab.validation_rule(column, row=1)
-    assert rule is not None, (tab.title, column)
-    assert tab.validation_rule(column, row=999) == rule and tab.validation_rule(column, row=1000) is None
-    assert tab.validation_rule(column, row=0) is None  # never on the header
-    return rule
+def test_read_state_is_the_metadata_then_one_batch_get_of_the_tabs_asked_for(fake_sheets_api: FakeSheetsAPI,
+                                                                              creds: dict) -> None:
+    fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": [["a"]], "Tuyên truyền": OUTREACH_ROWS, "Bà's": []},
+                                    title="OCOP 2024")
+    shown: list[list[str]] = []
 
+    def titles_to_read(sheets: list[dict]) -> list[str]:
+        shown.append([s["title"] for s in sheets])
+        return ["Bà's", "Tuyên truyền"]
 
-def _list_values(rule: dict) -> list[str]:
-    assert rule["condition"]["type"] == "ONE_OF_LIST"
-    assert rule["strict"] is False and rule["showCustomUi"] is True
-    return [v["userEnteredValue"] for v in rule["condition"]["values"]]
+    state = read_sheet_state(f"https://docs.google.com/spreadsheets/d/{KEY}/edit", creds, titles_to_read)
 
-
-def _range_of(rule: dict) -> str:
-    assert rule["condition"]["type"] == "ONE_OF_RANGE"
-    assert rule["strict"] is False and rule["showCustomUi"] is True
-    (value,) = rule["condition"]["values"]
-    return value["userEnteredValue"]
-
-
-def test_template_in_a_new_spreadsheet(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
-    sheet = fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": []}, title="OCOP Vĩnh Hòa Đông")
-
-    report = create_template_in_sheet(KEY, creds, ["Vĩnh Phú", " Vĩnh Đông ", "vĩnh phú", ""])
-
-    assert report == {
-        "title": "OCOP Vĩnh Hòa Đông", "url": f"https://docs.google.com/spreadsheets/d/{KEY}/edit",
-        "added_tabs": CONTRACT_TITLES + [LISTS], "headers_written": CONTRACT_TITLES,
-        "validations": 23, "skipped_tabs_with_data": [], "areas_written": 2, "requests": 3,
-    }
-    # metadata, then one batchUpdate and one values:batchUpdate; no batchGet: no contract tab existed
-    assert [fake_sheets_api.count(k) for k in ("token", "metadata", "batchGet", "batchUpdate", "valuesBatchUpdate")] \
-        == [1, 1, 0, 1, 1]
-    assert len(fake_sheets_api.sheets_requests()) == 3
+    assert shown == [["Sheet1", "Tuyên truyền", "Bà's"]]
+    assert (state.key, state.title, state.url) == (KEY, "OCOP 2024", f"https://docs.google.com/spreadsheets/d/{KEY}/edit")
+    assert [(s["sheetId"], s["title"], s["index"]) for s in state.sheets] == \
+        [(0, "Sheet1", 0), (1001, "Tuyên truyền", 1), (1002, "Bà's", 2)]
+    assert state.sheets[1]["gridProperties"]["rowCount"] >= len(OUTREACH_ROWS)
+    assert state.contents == {"Bà's": [], "Tuyên truyền": OUTREACH_ROWS}  # unformatted: serial dates stay numbers
+    assert state.requests == 2
+    assert [fake_sheets_api.count(k) for k in ("token", "metadata", "batchGet")] == [1, 1, 1]
     assert fake_sheets_api.token_scopes == [SHEETS_SCOPE]
-    (values,) = fake_sheets_api.requests_of("valuesBatchUpdate")
-    assert values.body["valueInputOption"] == "RAW"
-    kinds = [next(iter(r)) for r in fake_sheets_api.batch_update_requests()]
-    assert kinds.count("addSheet") == 10 and kinds.count("setDataValidation") == 23
-
-    assert [t.title for t in sheet.tabs] == ["Sheet1"] + CONTRACT_TITLES + [LISTS]
-    assert sheet.tab("Sheet1").rows == [] and sheet.tab("Sheet1").validations == []
-    for tab in c.TABS:
-        fake = sheet.tab(tab.title)
-        assert fake.rows[0] == [column.header for column in tab.columns]
-        assert fake.frozen_rows == 1 and not fake.hidden
-    assert sheet.tab("Khóm").rows[1:] == [["Vĩnh Phú"], ["Vĩnh Đông"]]
-    assert [r[0] for r in sheet.tab("Thông tin").rows[1:]] == list(c.INFO_KEYS)
-    assert sheet.tab(LISTS).hidden and sheet.tab(LISTS).frozen_rows == 1
-    assert len({t.sheet_id for t in sheet.tabs}) == len(sheet.tabs)
-
-    # the dropdowns
-    outreach = sheet.tab("Tuyên truyền")
-    assert _list_values(_rule(outreach, col(OUTREACH, "channel"))) == list(c.CHANNELS)
-    assert len(c.CHANNELS) == 7
-    assert _list_values(_rule(outreach, col(OUTREACH, "topic"))) == list(c.TOPICS)
-    products, producers = c.TABS_BY_KEY["products"], c.TABS_BY_KEY["producers"]
-    assert _list_values(_rule(sheet.tab("Sản phẩm"), col(products, "group"))) == list(c.PRODUCT_GROUPS)
-    assert _list_values(_rule(sheet.tab("Chủ thể"), col(producers, "registered"))) == ["Có", "Không"]
-    assert _range_of(_rule(sheet.tab("Chủ thể"), col(producers, "area"))) == "='Khóm'!$A$2:$A"
-    dossiers = sheet.tab("Hồ sơ")
-    for document in c.DOCUMENTS:
-        assert _list_values(_rule(dossiers, col(c.TABS_BY_KEY["dossiers"], document))) == \
-            list(DOC_STATUS_LABELS.values())
-    # Tuyên truyền's khóm: "Toàn phường" then the Khóm tab's names, live, from the lists tab
-    ward_range = _range_of(_rule(outreach, col(OUTREACH, "area")))
-    assert ward_range == "='_Danh mục'!$K$2:$K"
-    lists = sheet.tab(LISTS)
-    assert [r[10] for r in lists.rows[:3]] == ["Khóm hoặc Toàn phường", "Toàn phường",
-                                               "=IFERROR(FILTER('Khóm'!$A$2:$A,'Khóm'!$A$2:$A<>\"\"),\"\")"]
-    assert [r[4] for r in lists.rows[:8] if len(r) > 4 and r[4]] == ["Hình thức", *c.CHANNELS]
-    # no dropdown on a free-text or date column
-    assert outreach.validation_rule(col(OUTREACH, "held_on")) is None
-    assert outreach.validation_rule(col(OUTREACH, "note")) is None
-    assert sheet.tab("Khóm").validations == [] and sheet.tab("Thông tin").validations == []
-
-    # read back like the dashboard: clean
-    ds = normalise_workbook(read_google_sheet(KEY, creds))
-    assert ds.issues[ds.issues["severity"] == ERROR].empty
-    assert list(ds.issues["reason"]) == ["tab_unknown"]  # Sheet1, a notice
-    assert list(ds.table("areas")["name"]) == ["Vĩnh Phú", "Vĩnh Đông"]
-    assert set(ds.layouts) == {t.key for t in c.TABS if not t.key_value}
-
-
-def test_template_leaves_a_tab_with_data_alone(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
-    sheet = fake_sheets_api.add_spreadsheet(KEY, {"Tuyên truyền": OUTREACH_ROWS, "Khóm": []})
-    outreach_before = copy.deepcopy(sheet.tab("Tuyên truyền"))
-    outreach_id = outreach_before.sheet_id
-    khom_id = sheet.tab("Khóm").sheet_id
-
-    report = create_template_in_sheet(KEY, creds, ["Vĩnh Phú", "Vĩnh Đông"])
-
-    added = [t for t in CONTRACT_TITLES if t not in ("Tuyên truyền", "Khóm")]
-    assert report["added_tabs"] == added + [LISTS]
-    assert report["headers_written"] == ["Thông tin", "Khóm", "Chỉ tiêu", "Chủ thể", "Sản phẩm", "Hồ sơ",
-                                         "Tập huấn", "Nhiệm vụ"]
-    assert report["skipped_tabs_with_data"] == ["Tuyên truyền"]
-    assert report["areas_written"] == 2
-    assert report["validations"] == 20  # 23 less Tuyên truyền's 3
-    assert report["requests"] == 4
-    assert [fake_sheets_api.count(k) for k in ("metadata", "batchGet", "batchUpdate", "valuesBatchUpdate")] \
-        == [1, 1, 1, 1]
     (batch_get,) = fake_sheets_api.requests_of("batchGet")
-    assert batch_get.query["ranges"] == ["'Khóm'", "'Tuyên truyền'"]
+    assert batch_get.query["ranges"] == ["'Bà''s'", "'Tuyên truyền'"]
+    assert batch_get.query["valueRenderOption"] == ["UNFORMATTED_VALUE"]
 
-    # Tuyên truyền: not a cell, a format, a dropdown or a property changed
-    assert sheet.tab("Tuyên truyền") == outreach_before
-    for request in fake_sheets_api.batch_update_requests():
-        (args,) = request.values()
-        target = args.get("range") or args.get("properties") or args.get("start") or {}
-        assert target.get("sheetId") != outreach_id, request
+
+def test_read_state_without_tabs_to_read_is_one_request(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
+    fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": [["a"]]})
+    state = read_sheet_state(KEY, creds)
+    assert state.requests == 1 and state.contents == {} and [s["title"] for s in state.sheets] == ["Sheet1"]
+    assert len(fake_sheets_api.sheets_requests()) == 1 and fake_sheets_api.count("batchGet") == 0
+
+
+@pytest.mark.parametrize("status, code", [(403, "gsheet_forbidden"), (404, "gsheet_not_found"),
+                                          (503, "gsheet_unavailable"), (429, "gsheet_quota")])
+def test_a_failed_read_is_not_retried(fake_sheets_api: FakeSheetsAPI, creds: dict, status: int, code: str) -> None:
+    fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": []})
+    fake_sheets_api.fail_next(status=status, times=5, kind="metadata")
+    error = write_failure(read_sheet_state, KEY, creds)
+    assert error.code == code and error.params["key"] == KEY
+    assert len(fake_sheets_api.sheets_requests()) == 1
+
+
+def test_a_sheet_not_shared_names_the_account(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
+    fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": []}, forbidden=True)
+    error = write_failure(read_sheet_state, KEY, creds)
+    assert error.code == "gsheet_forbidden" and error.params == {"key": KEY, "email": SERVICE_ACCOUNT_EMAIL}
+
+
+def test_a_garbled_answer_is_a_bad_response(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
+    fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": [["a"]]})
+    fake_sheets_api.malformed_next(kind="batchGet")
+    error = write_failure(read_sheet_state, KEY, creds, lambda sheets: ["Sheet1"])
+    assert error.code == "gsheet_bad_response"
+    assert fake_sheets_api.count("batchGet") == 1
+
+
+# --------------------------------------------------------------------------- apply_plan
+
+NEW_TAB = {"addSheet": {"properties": {"sheetId": 5, "title": "Mới",
+                                       "gridProperties": {"rowCount": 20, "columnCount": 3, "frozenRowCount": 1}}}}
+YES_NO = {"condition": {"type": "ONE_OF_LIST", "values": [{"userEnteredValue": "Có"}, {"userEnteredValue": "Không"}]},
+          "inputMessage": "Có hoặc Không", "strict": False, "showCustomUi": True}
+DROPDOWN = {"setDataValidation": {"range": {"sheetId": 5, "startRowIndex": 1, "endRowIndex": 20,
+                                            "startColumnIndex": 0, "endColumnIndex": 1}, "rule": YES_NO}}
+VALUES = [{"range": "'Mới'!A1", "majorDimension": "ROWS", "values": [["Đăng ký"], ["=1+2"]]},
+          {"range": "Sheet1!B1", "majorDimension": "COLUMNS", "values": [["x", "y"]]}]
+
+
+def test_apply_sends_one_batch_update_then_one_values_write_on_the_same_token(fake_sheets_api: FakeSheetsAPI,
+                                                                               creds: dict) -> None:
+    sheet = fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": [["a"]]})
+    state = read_sheet_state(KEY, creds)
+
+    assert apply_plan(state, [NEW_TAB, DROPDOWN], VALUES) == 3 == state.requests
+
+    assert fake_sheets_api.count("token") == 1
+    assert [(r.method, r.path.rsplit(KEY, 1)[1]) for r in fake_sheets_api.sheets_requests()] == \
+        [("GET", ""), ("POST", ":batchUpdate"), ("POST", "/values:batchUpdate")]
+    assert fake_sheets_api.batch_update_requests() == [NEW_TAB, DROPDOWN]
     (values,) = fake_sheets_api.requests_of("valuesBatchUpdate")
-    assert not any("Tuyên truyền" in d["range"] for d in values.body["data"])
-
-    # Khóm existed, empty: header, names, frozen header row; no addSheet for it
-    khom = sheet.tab("Khóm")
-    assert khom.sheet_id == khom_id
-    assert khom.rows == [["Khóm", "Số hộ", "Ghi chú"], ["Vĩnh Phú"], ["Vĩnh Đông"]] and khom.frozen_rows == 1
-    assert [t.title for t in sheet.tabs].count("Khóm") == 1
-
-    ds = normalise_workbook(read_google_sheet(KEY, creds))
-    errors = ds.issues[ds.issues["severity"] == ERROR]
-    assert errors.empty, errors
-    created = set(report["headers_written"])
-    assert ds.issues[ds.issues["tab"].isin(created)].empty
-    assert ds.accounting["outreach"] == RowCount(3, 3, 0)
-
-    # run again: everything holds data now, nothing is written
-    fake_sheets_api.clear_requests()
-    again = create_template_in_sheet(KEY, creds)
-    assert again["added_tabs"] == [] and again["headers_written"] == [] and again["validations"] == 0
-    assert again["skipped_tabs_with_data"] == [t.title for t in c.TABS]
-    assert again["requests"] == 2
-    assert fake_sheets_api.count("batchUpdate") == fake_sheets_api.count("valuesBatchUpdate") == 0
+    assert values.body == {"valueInputOption": "RAW", "data": VALUES}
+    new = sheet.tab("Mới")
+    assert new.sheet_id == 5 and new.frozen_rows == 1
+    assert new.rows == [["Đăng ký"], ["=1+2"]]  # RAW: a formula-looking text stays text
+    assert new.validation_rule(0, row=1) == YES_NO and new.validation_rule(0, row=0) is None
+    assert sheet.tab("Sheet1").rows == [["a", "x"], [None, "y"]]
 
 
-def test_khom_dropdowns_follow_an_existing_khom_header(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
-    khom = [["Danh sách khóm năm 2024"], ["STT", "Khóm", "Số hộ"], [1, "Vĩnh Phú", 120]]
-    sheet = fake_sheets_api.add_spreadsheet(KEY, {"khom": khom, _LISTS_ELSEWHERE: [["x"]]})
-
-    report = create_template_in_sheet(KEY, creds, ["Không ghi"])
-
-    assert report["skipped_tabs_with_data"] == ["khom"]  # found the way the reader finds it
-    assert "Khóm" not in report["added_tabs"] and LISTS not in report["added_tabs"]
-    assert report["areas_written"] == 0
-    producers = c.TABS_BY_KEY["producers"]
-    assert _range_of(_rule(sheet.tab("Chủ thể"), col(producers, "area"))) == "='khom'!$B$3:$B"
-    # a lists tab made by someone else is not relied on: the khóm range instead
-    assert _range_of(_rule(sheet.tab("Tuyên truyền"), col(OUTREACH, "area"))) == "='khom'!$B$3:$B"
-    assert sheet.tab("khom").rows == khom and sheet.tab(_LISTS_ELSEWHERE).rows == [["x"]]
+def test_an_empty_part_of_a_plan_is_not_sent(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
+    fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": [["a"]]})
+    state = read_sheet_state(KEY, creds)
+    assert apply_plan(state, [], []) == 1
+    assert apply_plan(state, [], VALUES[1:]) == 2
+    assert fake_sheets_api.count("batchUpdate") == 0 and fake_sheets_api.count("valuesBatchUpdate") == 1
 
 
-def test_an_empty_existing_tab_is_enlarged_for_its_dropdowns(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
-    sheet = fake_sheets_api.add_spreadsheet(KEY, {"Hồ sơ": []})
-    small = sheet.tab("Hồ sơ")
-    small.min_rows, small.min_columns = 100, 5  # smaller than the header and the dropdown rows
-
-    report = create_template_in_sheet(KEY, creds)
-
-    assert "Hồ sơ" in report["headers_written"] and "Hồ sơ" not in report["added_tabs"]
-    tab = sheet.tab("Hồ sơ")
-    assert tab.row_count == 1000 and tab.column_count == 15 and tab.frozen_rows == 1  # 15 headers
-    assert tab.rows[0] == [column.header for column in c.TABS_BY_KEY["dossiers"].columns]
-
-
-def test_template_write_refused_to_a_viewer(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
+def test_a_viewer_account_cannot_apply_a_plan(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
     sheet = fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": []}, read_only=True)
-    error = write_failure(create_template_in_sheet, KEY, creds)
-    assert error.code == "gsheet_write_forbidden" and error.params["email"] == SERVICE_ACCOUNT_EMAIL
+    state = read_sheet_state(KEY, creds)  # reading works: shared as Viewer
+    error = write_failure(apply_plan, state, [NEW_TAB], VALUES)
+    assert error.code == "gsheet_write_forbidden" and error.params == {"key": KEY, "email": SERVICE_ACCOUNT_EMAIL}
     assert [t.title for t in sheet.tabs] == ["Sheet1"]
     assert fake_sheets_api.count("valuesBatchUpdate") == 0
 
 
-def test_template_in_a_sheet_not_shared(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
-    fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": []}, forbidden=True)
-    error = write_failure(create_template_in_sheet, KEY, creds)
-    assert error.code == "gsheet_forbidden" and error.params == {"key": KEY, "email": SERVICE_ACCOUNT_EMAIL}
-    assert len(fake_sheets_api.sheets_requests()) == 1
-
-
-def test_a_failed_batch_update_changes_nothing_and_writes_no_values(fake_sheets_api: FakeSheetsAPI,
-                                                                    creds: dict) -> None:
+def test_a_failed_batch_update_writes_no_values_and_is_not_retried(fake_sheets_api: FakeSheetsAPI,
+                                                                   creds: dict) -> None:
     sheet = fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": []})
-    fake_sheets_api.fail_next(status=503, kind="batchUpdate")
-    error = write_failure(create_template_in_sheet, KEY, creds)
+    fake_sheets_api.fail_next(status=503, times=3, kind="batchUpdate")
+    state = read_sheet_state(KEY, creds)
+    error = write_failure(apply_plan, state, [NEW_TAB, DROPDOWN], VALUES)
     assert error.code == "gsheet_unavailable"
-    assert [t.title for t in sheet.tabs] == ["Sheet1"]
+    assert [t.title for t in sheet.tabs] == ["Sheet1"] and sheet.tab("Sheet1").rows == []
     assert fake_sheets_api.count("batchUpdate") == 1 and fake_sheets_api.count("valuesBatchUpdate") == 0
-    # run again once Google is back: the whole template
-    assert create_template_in_sheet(KEY, creds)["added_tabs"] == CONTRACT_TITLES + [LISTS]
 
 
-def test_a_hung_values_write_is_unavailable(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
+def test_a_hung_values_write_is_unavailable_and_sent_once(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
     fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": []})
     fake_sheets_api.hang_next(1.5, kind="valuesBatchUpdate")
-    error = write_failure(create_template_in_sheet, KEY, creds, timeout=0.4)
-    assert error.code == "gsheet_unavailable"
-    assert fake_sheets_api.count("valuesBatchUpdate") == 1
+    state = read_sheet_state(KEY, creds, timeout=0.4)
+    started = time.monotonic()
+    error = write_failure(apply_plan, state, [NEW_TAB], VALUES)
+    assert time.monotonic() - started < 1.4
+    assert error.code == "gsheet_unavailable" and error.params == {"key": KEY, "status": None}
+    assert fake_sheets_api.count("batchUpdate") == 1 and fake_sheets_api.count("valuesBatchUpdate") == 1
 
 
 # --------------------------------------------------------------------------- the fake's write endpoints
@@ -400,10 +320,8 @@ def test_a_hung_values_write_is_unavailable(fake_sheets_api: FakeSheetsAPI, cred
 def test_fake_batch_update_replies_like_google_and_is_atomic(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
     import gspread
 
-    from data_sources.google_sheets import _client
-
     sheet = fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": [["a"]]})
-    client, _ = _client(creds, [SHEETS_SCOPE], 5)
+    client, _ = client_for(creds, [SHEETS_SCOPE], 5)
     reply = client.http_client.batch_update(KEY, {"requests": [
         {"addSheet": {"properties": {"title": "Mới"}}}, {"autoResizeDimensions": {"dimensions": {}}}]})
     assert reply["spreadsheetId"] == KEY
@@ -425,53 +343,3 @@ def test_fake_batch_update_replies_like_google_and_is_atomic(fake_sheets_api: Fa
     assert body["responses"][0]["updatedRange"] == "'Mới'!B2:D2"
     assert sheet.tab("Mới").rows == [[], [None, "x", None, 3]]
     assert sheet.tab("Sheet1").rows == [["a", "c"], ["b"]]
-
-
-# --------------------------------------------------------------------------- the command line
-
-
-def test_cli_create_sheet_prints_the_report(fake_sheets_api: FakeSheetsAPI, creds: dict, monkeypatch, capsys) -> None:
-    import analysis.cli as cli
-
-    monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
-    monkeypatch.setattr(cli, "_secrets", lambda: {"gcp_service_account": creds})
-    fake_sheets_api.add_spreadsheet(KEY, {"Tuyên truyền": OUTREACH_ROWS}, title="OCOP 2024")
-
-    assert cli.main(["create-sheet", "--sheet", KEY, "--areas", "Vĩnh Phú, Vĩnh Đông,"]) == 0
-
-    out, err = capsys.readouterr()
-    assert err == ""
-    added = [t for t in CONTRACT_TITLES if t != "Tuyên truyền"]
-    assert out.splitlines() == [
-        f"Đã chuẩn bị Google Sheet “OCOP 2024”: https://docs.google.com/spreadsheets/d/{KEY}/edit",
-        f"Trang đã thêm (9): {', '.join(added + [LISTS])}",
-        f"Trang đã ghi dòng tiêu đề (8): {', '.join(added)}",
-        "Số cột có danh sách chọn: 20",
-        "Trang đã có dữ liệu, giữ nguyên (1): Tuyên truyền",
-        "Số khóm đã ghi vào trang Khóm: 2",
-        "Số yêu cầu gửi tới Google Sheets: 4",
-    ]
-
-    # again: nothing to add, every tab kept, the khóm given are not written
-    assert cli.main(["create-sheet", "--sheet", KEY, "--areas", "Vĩnh Mỹ"]) == 0
-    out, _ = capsys.readouterr()
-    assert "Trang đã thêm (0): không có" in out.splitlines()
-    assert "Trang Khóm đã có dữ liệu nên danh sách khóm đưa vào không được ghi." in out.splitlines()
-
-
-def test_cli_create_sheet_fails_in_vietnamese(fake_sheets_api: FakeSheetsAPI, creds: dict, monkeypatch,
-                                              capsys) -> None:
-    import analysis.cli as cli
-
-    monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
-    monkeypatch.setattr(cli, "_secrets", lambda: {"gcp_service_account": creds})
-    fake_sheets_api.add_spreadsheet(KEY, {"Sheet1": []}, read_only=True)
-
-    assert cli.main(["create-sheet", "--sheet", KEY]) == 2
-    out, err = capsys.readouterr()
-    assert out == ""
-    assert err.strip() == strings.t("source_error.gsheet_write_forbidden", email=SERVICE_ACCOUNT_EMAIL)
-
-    monkeypatch.setattr(cli, "_secrets", lambda: {})
-    assert cli.main(["create-sheet", "--sheet", KEY]) == 2
-    assert capsys.readouterr().err.strip() == strings.t("source_error.credentials_missing")

@@ -1,4 +1,4 @@
-"""analysis/i18n/strings.py: one catalogue, both languages, every key the code can ask for."""
+"""analysis/i18n/strings.py: one catalogue from its parts, both languages, every key the code can ask for."""
 from __future__ import annotations
 
 import ast
@@ -28,6 +28,17 @@ def test_both_languages_take_the_same_parameters():
 
     for key, (vi, en) in strings.CATALOGUE.items():
         assert fields(vi) == fields(en), key
+
+
+def test_the_parts_make_one_catalogue_and_no_key_is_in_two():
+    from analysis.i18n import catalogue_app, catalogue_report, catalogue_template
+
+    assert list(strings.PARTS.values()) == [catalogue_app.APP, catalogue_report.REPORT, catalogue_template.TEMPLATE]
+    assert sum(len(part) for part in strings.PARTS.values()) == len(strings.CATALOGUE)
+    assert strings.t("template.ui.required", "en") == "Required" and strings.t("fig.reach.axis") == "Lượt người"
+    with pytest.raises(ValueError, match=r"defined twice: app.title \(a, b\)"):
+        strings.merge({"a": {"app.title": ("x", "x")}, "b": {"app.title": ("y", "y"), "other": ("z", "z")}})
+    assert strings.merge({"a": {"k": ("x", "y")}, "b": {}}) == {"k": ("x", "y")}
 
 
 def test_t_fills_parameters_and_tolerates_missing_ones():

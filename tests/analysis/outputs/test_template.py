@@ -10,9 +10,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from analysis.cli import main
+from analysis.i18n import strings
 from analysis.outputs.template import (
     AREA_LAST_ROW,
-    COLUMN_DESCRIPTIONS,
     DOC_STATUS_LABELS,
     GUIDE_TITLE,
     LAST_ROW,
@@ -87,9 +87,34 @@ def test_required_headers_stand_out(wb):
 
 def test_every_column_has_a_description_in_both_languages():
     for tab in c.TABS:
-        assert set(COLUMN_DESCRIPTIONS[tab.key]) == {col.key for col in tab.columns}, tab.key
         for column in tab.columns:
             assert column_description(tab, column, "vi") != column_description(tab, column, "en")
+    # the catalogue describes exactly the contract: every tab, column, item and kind, nothing else
+    expected = {
+        "template.col.": {f"{tab.key}.{column.key}" for tab in c.TABS for column in tab.columns},
+        "template.tab.": {tab.key for tab in c.TABS},
+        "template.info.": set(c.INFO_KEYS.values()),
+        "template.kind.": {column.kind for tab in c.TABS for column in tab.columns},
+    }
+    for prefix, names in expected.items():
+        assert {key.removeprefix(prefix) for key in strings.CATALOGUE if key.startswith(prefix)} == names, prefix
+
+
+def test_descriptions_fill_in_the_contract():
+    products, outreach = c.TABS_BY_KEY["products"], c.TABS_BY_KEY["outreach"]
+    assert column_description(products, products.column("certified_on"), "en") == (
+        "Date of the certification decision; a certificate lasts 36 months. Day/month/year, e.g. 15/03/2024.")
+    assert column_description(products, products.column("stars")).endswith(
+        ". Từ 1 đến 5; 3, “3 sao” hoặc ★★★ đều được; để trống thì tính từ Điểm đánh giá.")
+    assert column_description(products, products.column("score")).endswith("(thang 100). Số từ 0 đến 100.")
+    assert column_description(products, products.column("producer_id"), "en") == \
+        "Id of the producer that makes it. An id from the Chủ thể tab."
+    assert column_description(outreach, outreach.column("area"), "en").endswith(
+        "A khóm named in the Khóm tab, or Toàn phường (the whole ward).")
+    dossiers = c.TABS_BY_KEY["dossiers"]
+    assert column_description(dossiers, dossiers.column("registration_form")) == (
+        "Giấy tờ bắt buộc: Phiếu đăng ký tham gia Chương trình OCOP. Đã có; Đang làm; Chưa có (để trống cũng là "
+        "Chưa có); Không áp dụng (không tính vào hồ sơ).")
 
 
 def test_info_tab_is_key_value_with_every_item(wb):
