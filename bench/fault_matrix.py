@@ -5,7 +5,7 @@
     .venv/bin/python bench/fault_matrix.py                 # the production budget (20 s)
     .venv/bin/python bench/fault_matrix.py --budget 3      # quicker
 
-The real gspread client and google-auth run against tests/fakes/sheets_api.py on
+The real gspread client and google-auth run against tests/fakes/sheets_api/ on
 127.0.0.1 (no request leaves the machine), through data_sources.resilient.load_with_fallback,
 as the app loads. "What the user sees" is the Vietnamese text from analysis.i18n.strings:
 the fallback banner, or the error when there is no snapshot. Where a snapshot is
@@ -168,7 +168,8 @@ def run(budget: float) -> list[Row]:
         down = FakeSheetsAPI().start()  # a port that refuses connections once stopped
         os.environ[ENDPOINT_ENV] = down.endpoint
         down.stop()
-        rows.append(bench.measure("after a restart (in-process state cleared), Sheets API refusing connections (not counted)", bench.load))
+        rows.append(bench.measure("after a restart (in-process state cleared), Sheets API refusing connections "
+                                  "(not counted)", bench.load))
         os.environ[ENDPOINT_ENV] = endpoint
 
         bench.fresh_state(with_snapshot=False)

@@ -230,7 +230,7 @@ def workbook(counts: Counts, seed: int = 20230315, *, info: bool = True) -> dict
     producer_ids = [_id("CT", i + 1, id_width) for i in range(counts.producers)]
     producers: list[list[Any]] = [["DANH SÁCH CHỦ THỂ SẢN XUẤT - DỮ LIỆU TỔNG HỢP"], [], _header("producers")]
     registered = ("Có", "Có", "x", "Không", "Chưa", None, "1", "0")
-    for i, pid in enumerate(producer_ids):
+    for pid in producer_ids:
         roll = rng.random()
         cell_id = pid.lower() if roll < 0.02 else ("" if roll < 0.0025 else pid)
         reg = f"52A80{rng.randint(10000, 99999)}" if rng.random() < 0.15 else rng.choice(registered)
