@@ -1,6 +1,7 @@
 """The frame: page setup, source status, sidebar filters, navigation.
 
-Run with `streamlit run app.py`. Pages live in pages/ and stay thin.
+Run with `streamlit run app.py`. Page scripts live in pages/ and stay thin; what they
+share (loading and caches, the context, filters, widgets, the write path) is in pages/ui/.
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from analysis.metrics.scope import Filters, all_areas
 from analysis.policy.access import OFFICER, access_settings
 from analysis.workbook import clock, contract
 from data_sources import SourceError, resolve_source
-from pages import common, filters
+from pages.ui import filters
+from pages.ui.state import Context, LoadStatus, clear_cache, load_for_viewer, secrets, set_context
+from pages.ui.widgets import md, source_error_message, source_error_text
 
 log = logging.getLogger("ocop")
 
@@ -71,7 +74,7 @@ def _pages(lang: str) -> list:
 
 def _refresh_button(lang: str) -> None:
     if st.sidebar.button(strings.t("sidebar.refresh", lang)):
-        common.clear_cache()
+        clear_cache()
         st.rerun()
 
 
@@ -91,16 +94,16 @@ def _sign_in(lang: str, access) -> str:
     return role
 
 
-def _fallback_banner(status: dict, lang: str) -> None:
+def _fallback_banner(status: LoadStatus, lang: str) -> None:
     """Served from the last good snapshot: say when it was saved, how old it is, and why."""
-    saved = clock.local(datetime.fromisoformat(status["snapshot_at"]))
+    saved = clock.local(status.snapshot_at)
     minutes = max(0, int((datetime.now(saved.tzinfo) - saved).total_seconds() // 60))
     age = (strings.t("fallback.age_minutes", lang, n=minutes) if minutes < 120 else
            strings.t("fallback.age_hours", lang, n=minutes // 60) if minutes < 48 * 60 else
            strings.t("fallback.age_days", lang, n=minutes // 1440))
-    reason = strings.t(f"source_error.{status['error_code']}", lang, **status["error_params"])
-    st.warning(common.md(strings.t("fallback.banner", lang, time=formatting.timestamp(saved), age=age,
-                                   reason=reason)), icon=":material/cloud_off:")
+    reason = source_error_text(status.error_code, status.error_params, lang)
+    st.warning(md(strings.t("fallback.banner", lang, time=formatting.timestamp(saved), age=age, reason=reason)),
+               icon=":material/cloud_off:")
 
 
 def main() -> None:
@@ -111,14 +114,14 @@ def main() -> None:
     else:
         navigation = st.navigation(_pages(lang))
     st.sidebar.title(strings.t("app.title", lang))
-    secrets = common.secrets()
-    access = access_settings(secrets)
+    settings = secrets()
+    access = access_settings(settings)
     role = _sign_in(lang, access)
-    config = resolve_source(os.environ, secrets)
+    config = resolve_source(os.environ, settings)
     try:
-        ds, status = common.load_for_viewer(config, role)  # viewers never see phones or contact names
+        ds, status = load_for_viewer(config, role)  # viewers never see phones or contact names
     except SourceError as error:
-        st.error(f"**{strings.t('source.cannot_read', lang)}**\n\n{common.md(common.source_error_message(error, lang))}")
+        st.error(f"**{strings.t('source.cannot_read', lang)}**\n\n{md(source_error_message(error, lang))}")
         _refresh_button(lang)
         st.stop()
     notices: list[str] = []
@@ -131,13 +134,13 @@ def main() -> None:
     _refresh_button(lang)
     # With login on, only officers may add rows; without login, whoever can open the dashboard may.
     can_enter = role == OFFICER or not access.login
-    common.set_context(common.Context(ds, chosen, lang, config, years(ds), role, can_enter))
-    if status["fallback"]:
+    set_context(Context(ds, chosen, lang, config, years(ds), role, can_enter))
+    if status.fallback:
         _fallback_banner(status, lang)
-    if config.kind == "demo":
+    if ds.source.is_sample:  # the bundled demo workbook
         st.info(strings.t("source.sample_banner", lang), icon=":material/info:")
     for notice in notices:
-        st.warning(common.md(notice), icon=":material/link_off:")
+        st.warning(md(notice), icon=":material/link_off:")
     navigation.run()
 
 

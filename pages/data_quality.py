@@ -9,15 +9,16 @@ from analysis.metrics.scope import all_areas
 from analysis.metrics.summary import issues_table
 from analysis.outputs.template import TEMPLATE_FILENAME, template_bytes
 from analysis.workbook import contract
-from pages import common
+from pages.ui.state import context, memo
+from pages.ui.widgets import downloads
 
-ctx = common.context()
+ctx = context()
 st.title(ctx.t("data.heading"))
 if ctx.ds.source.url:
     st.link_button(ctx.t("data.open_sheet"), ctx.ds.source.url)
 st.caption(ctx.t("data.explain"))
 areas = all_areas(ctx.ds)
-st.download_button(ctx.t("template.download"), common.memo(ctx, "template.xlsx", lambda: template_bytes(areas)),
+st.download_button(ctx.t("template.download"), memo(ctx, "template.xlsx", lambda: template_bytes(areas)),
                    TEMPLATE_FILENAME,
                    help=ctx.t("template.download_help"), icon=":material/table_view:",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -34,7 +35,7 @@ accounting = pd.DataFrame([
 ])
 st.dataframe(accounting, hide_index=True, width="stretch")
 
-issues = common.memo(ctx, "data.issues", lambda: issues_table(ctx.ds, ctx.lang))
+issues = memo(ctx, "data.issues", lambda: issues_table(ctx.ds, ctx.lang))
 st.subheader(ctx.t("data.issues_heading", count=len(issues)))
 if issues.empty:
     st.success(ctx.t("data.no_issues"))
@@ -57,4 +58,4 @@ else:
         ctx.t("col.reason"): issues["reason_text"],
     })
     st.dataframe(shown, hide_index=True, width="stretch")
-    common.downloads(ctx, shown, "van-de-du-lieu")
+    downloads(ctx, shown, "van-de-du-lieu")

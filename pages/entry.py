@@ -14,9 +14,11 @@ from analysis.metrics.scope import all_areas
 from analysis.policy.entry import check_entry, choices, sheet_row
 from analysis.workbook import contract
 from data_sources import SourceError
-from pages import common
+from pages.ui.state import clear_cache, context
+from pages.ui.widgets import md, source_error_message
+from pages.ui.writing import append_to_sheet
 
-ctx = common.context()
+ctx = context()
 PICK = ctx.t("entry.pick")  # the placeholder of every list
 st.title(ctx.t("entry.heading"))
 if ctx.config.kind != "gsheet":
@@ -41,7 +43,8 @@ FORM_REQUIRED = {"outreach": ("channel", "area")}
 def _submit(tab_key: str, values: dict[str, Any]) -> None:
     missing = [key for key in FORM_REQUIRED.get(tab_key, ()) if not values.get(key)]
     if missing:
-        st.error(ctx.t("entry.choose", fields=", ".join(contract.TABS_BY_KEY[tab_key].column(k).header for k in missing)))
+        headers = [contract.TABS_BY_KEY[tab_key].column(k).header for k in missing]
+        st.error(ctx.t("entry.choose", fields=", ".join(headers)))
         return
     issues = check_entry(ctx.ds, tab_key, values)
     if not issues.empty:
@@ -54,15 +57,15 @@ def _submit(tab_key: str, values: dict[str, Any]) -> None:
     if token in sent:  # a double click re-submits the same form: never add the row twice
         return
     try:
-        common.append_to_sheet(ctx, tab_key, row)
+        append_to_sheet(ctx, tab_key, row)
     except SourceError as error:
-        st.error(common.md(common.source_error_message(error, ctx.lang)), icon=":material/error:")
+        st.error(md(source_error_message(error, ctx.lang)), icon=":material/error:")
         st.caption(ctx.t("entry.kept"))
         return
     sent.add(token)
     st.session_state[f"entry_nonce_{tab_key}"] = uuid.uuid4().hex
     st.session_state["entry_flash"] = ctx.t("entry.saved", tab=contract.TABS_BY_KEY[tab_key].title)
-    common.clear_cache()  # the next run reads the sheet again and shows the new row
+    clear_cache()  # the next run reads the sheet again and shows the new row
     st.rerun()
 
 
@@ -84,11 +87,11 @@ def _outreach_fields(nonce: str) -> dict[str, Any]:
         "channel": right.selectbox(ctx.t("col.channel"), contract.CHANNELS, index=None, placeholder=PICK,
                                    key=f"o-channel-{nonce}"),
         "topic": left.selectbox(ctx.t("col.topic"), contract.TOPICS, index=None, placeholder=PICK,
-                                   key=f"o-topic-{nonce}"),
+                                key=f"o-topic-{nonce}"),
         "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "outreach", "unit"), index=None, placeholder=PICK,
                                 accept_new_options=True, key=f"o-unit-{nonce}"),
-        "area": left.selectbox(ctx.t("col.khom"), [*all_areas(ctx.ds), contract.WHOLE_WARD], index=None, placeholder=PICK,
-                               key=f"o-area-{nonce}"),
+        "area": left.selectbox(ctx.t("col.khom"), [*all_areas(ctx.ds), contract.WHOLE_WARD], index=None,
+                               placeholder=PICK, key=f"o-area-{nonce}"),
         "attendees": right.number_input(ctx.t("entry.attendees"), min_value=0, step=1, value=None,
                                         key=f"o-attendees-{nonce}"),
         "producers_reached": st.multiselect(ctx.t("entry.producers"), list(names), placeholder=PICK,
@@ -102,10 +105,10 @@ def _training_fields(nonce: str) -> dict[str, Any]:
     left, right = st.columns(2)
     return {
         "held_on": left.date_input(ctx.t("entry.date"), date.today(), format="DD/MM/YYYY", key=f"t-date-{nonce}"),
-        "course": right.selectbox(ctx.t("entry.course"), choices(ctx.ds, "training", "course"), index=None, placeholder=PICK,
-                                  accept_new_options=True, key=f"t-course-{nonce}"),
-        "organiser": left.selectbox(ctx.t("entry.organiser"), choices(ctx.ds, "training", "organiser"), index=None, placeholder=PICK,
-                                    accept_new_options=True, key=f"t-organiser-{nonce}"),
+        "course": right.selectbox(ctx.t("entry.course"), choices(ctx.ds, "training", "course"), index=None,
+                                  placeholder=PICK, accept_new_options=True, key=f"t-course-{nonce}"),
+        "organiser": left.selectbox(ctx.t("entry.organiser"), choices(ctx.ds, "training", "organiser"), index=None,
+                                    placeholder=PICK, accept_new_options=True, key=f"t-organiser-{nonce}"),
         "attendee": right.text_input(ctx.t("entry.attendee"), key=f"t-attendee-{nonce}"),
         "role": left.text_input(ctx.t("entry.role"), key=f"t-role-{nonce}"),
         "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "training", "unit"), index=None, placeholder=PICK,

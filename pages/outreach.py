@@ -16,14 +16,16 @@ from analysis.metrics.outreach import (
 )
 from analysis.metrics.scope import all_areas, as_of, filtered_outreach
 from analysis.outputs import figures
-from pages import common
+from analysis.policy.access import OFFICER
+from pages.ui.state import context, memo
+from pages.ui.widgets import chart, downloads, empty_state, filter_caption, md
 
-ctx = common.context()
+ctx = context()
 year = ctx.filters.year
 st.title(ctx.t("outreach.heading", year=year))
-common.filter_caption(ctx)
-rows = common.memo(ctx, "outreach.rows", lambda: filtered_outreach(ctx.ds, ctx.filters))
-reach = common.memo(ctx, "outreach.coverage_numbers", lambda: coverage(ctx.ds, ctx.filters))
+filter_caption(ctx)
+rows = memo(ctx, "outreach.rows", lambda: filtered_outreach(ctx.ds, ctx.filters))
+reach = memo(ctx, "outreach.coverage_numbers", lambda: coverage(ctx.ds, ctx.filters))
 
 first, second, third = st.columns(3)
 first.metric(ctx.t("outreach.activities"), formatting.number(len(rows), 0, ctx.lang), border=True)
@@ -35,26 +37,26 @@ third.metric(ctx.t("outreach.producers_reached"), f"{reach['producers_reached']}
 day = as_of(ctx.ds, year)
 quiet = areas_without_activity(ctx.ds, ctx.filters, day)
 if quiet:
-    st.warning(common.md(ctx.t("outreach.quiet_khom", quarter=quarter_of(day), year=day.year,
-                               names=", ".join(quiet))), icon=":material/campaign:")
+    st.warning(md(ctx.t("outreach.quiet_khom", quarter=quarter_of(day), year=day.year,
+                        names=", ".join(quiet))), icon=":material/campaign:")
 
 if rows.empty:
-    common.empty_state(ctx, "outreach.empty", year=year)
+    empty_state(ctx, "outreach.empty", year=year)
 else:
     areas = list(ctx.filters.areas) or all_areas(ctx.ds)
-    common.chart(ctx, "outreach.heat", lambda: figures.outreach_heatmap(heatmap(rows, areas), ctx.lang),
-                 "outreach.empty", year=year)
+    chart(ctx, "outreach.heat", lambda: figures.outreach_heatmap(heatmap(rows, areas), ctx.lang),
+          "outreach.empty", year=year)
     tabs = st.tabs([ctx.t("outreach.by_channel"), ctx.t("outreach.by_topic"), ctx.t("outreach.by_unit")])
     for tab, dimension in zip(tabs, ("channel", "topic", "unit")):
         with tab:
-            common.chart(ctx, f"outreach.{dimension}",
-                         lambda: figures.count_bars(counts_by(rows, dimension), dimension, ctx.lang), "outreach.empty",
-                         year=year)
-    common.chart(ctx, "outreach.reach", lambda: figures.cumulative_reach(cumulative_reach(rows), ctx.lang),
-                 "outreach.empty", year=year)
+            chart(ctx, f"outreach.{dimension}",  # the loop variable bound now (B023)
+                  lambda d=dimension: figures.count_bars(counts_by(rows, d), d, ctx.lang), "outreach.empty",
+                  year=year)
+    chart(ctx, "outreach.reach", lambda: figures.cumulative_reach(cumulative_reach(rows), ctx.lang),
+          "outreach.empty", year=year)
 
 st.subheader(ctx.t("outreach.never_heading"))
-never = common.memo(ctx, "outreach.never", lambda: producers_never_reached(ctx.ds, ctx.filters))
+never = memo(ctx, "outreach.never", lambda: producers_never_reached(ctx.ds, ctx.filters))
 if never.empty:
     st.success(ctx.t("outreach.never_none"), icon=":material/check_circle:")
 else:
@@ -67,6 +69,6 @@ else:
         ctx.t("col.phone"): never["producer_id"].map(producers["phone"]),
     })
     st.dataframe(shown, hide_index=True)
-    if ctx.role != "officer":
+    if ctx.role != OFFICER:
         st.caption(ctx.t("privacy.masked"))
-    common.downloads(ctx, shown, f"chu-the-chua-tiep-can-{year}")
+    downloads(ctx, shown, f"chu-the-chua-tiep-can-{year}")

@@ -8,19 +8,20 @@ from analysis.metrics.indicators import indicators
 from analysis.metrics.pace import most_urgent, with_pace
 from analysis.metrics.scope import as_of
 from analysis.outputs import figures
-from pages import common
+from pages.ui.state import context, memo
+from pages.ui.widgets import chart, filter_caption, indicator_cards, md
 
-ctx = common.context()
+ctx = context()
 info, year = ctx.ds.info, ctx.filters.year
 day = as_of(ctx.ds, year)
 st.title(ctx.t("overview.heading", year=year))
-st.markdown(common.md(ctx.t("overview.ward_plan", ward=info.get("ward_name") or "",
-                            plan=info.get("plan_number") or "—")))
+st.markdown(md(ctx.t("overview.ward_plan", ward=info.get("ward_name") or "",
+                     plan=info.get("plan_number") or "—")))
 st.caption(ctx.t("overview.freshness", day=formatting.day(day)) + (
     " · " + ctx.t("overview.report_to", office=info["report_to"]) if info.get("report_to") else ""))
-common.filter_caption(ctx)
+filter_caption(ctx)
 
-table = common.memo(ctx, "overview.table", lambda: with_pace(indicators(ctx.ds, ctx.filters, ctx.lang), year, day))
+table = memo(ctx, "overview.table", lambda: with_pace(indicators(ctx.ds, ctx.filters, ctx.lang), year, day))
 with_target = table[table["target"].notna() & (table["target"] > 0)]
 if with_target.empty:
     st.info(ctx.t("overview.no_targets", year=year), icon=":material/info:")
@@ -29,17 +30,17 @@ if with_target.empty:
 
 urgent = most_urgent(with_target)
 if urgent:
-    st.warning(common.md(ctx.t("overview.urgent", label=urgent["label"],
-                               percent=formatting.percent(urgent["percent"], ctx.lang),
-                               expected=formatting.percent(min(1.0, urgent["expected"] / urgent["target"]), ctx.lang))),
+    st.warning(md(ctx.t("overview.urgent", label=urgent["label"],
+                        percent=formatting.percent(urgent["percent"], ctx.lang),
+                        expected=formatting.percent(min(1.0, urgent["expected"] / urgent["target"]), ctx.lang))),
                icon=":material/priority_high:")
 else:
     st.success(ctx.t("overview.all_on_track"), icon=":material/check_circle:")
 
-common.indicator_cards(ctx, with_target)
+indicator_cards(ctx, with_target)
 
-common.chart(ctx, "overview.progress", lambda: figures.indicator_progress(with_target, ctx.lang), "overview.no_targets",
-             year=year)
+chart(ctx, "overview.progress", lambda: figures.indicator_progress(with_target, ctx.lang), "overview.no_targets",
+      year=year)
 
 with st.expander(ctx.t("overview.table_caption", year=year)):
     shown = table.assign(

@@ -7,15 +7,17 @@ import streamlit as st
 from analysis.i18n import formatting
 from analysis.metrics.products import certificates_due, checklist, dropped_out, product_table, stage_funnel
 from analysis.outputs import figures
-from pages import common
+from analysis.workbook import contract
+from pages.ui.state import context, memo
+from pages.ui.widgets import chart, downloads, empty_state, filter_caption, md
 
-ctx = common.context()
+ctx = context()
 st.title(ctx.t("products.heading"))
-common.filter_caption(ctx)
-table = common.memo(ctx, "products.table",  # expiry is judged as of the data's date
-                    lambda: product_table(ctx.ds, ctx.filters, common.data_date(ctx)))
+filter_caption(ctx)
+table = memo(ctx, "products.table",  # expiry is judged as of the data's date
+             lambda: product_table(ctx.ds, ctx.filters, ctx.ds.source.read_on()))
 if table.empty:
-    common.empty_state(ctx, "products.empty")
+    empty_state(ctx, "products.empty")
     st.stop()
 
 
@@ -30,18 +32,18 @@ def document_names(keys) -> str:
 due = certificates_due(table)
 for row in due.itertuples():
     key = "products.expired" if row.expiry_status == "expired" else "products.expiring"
-    st.warning(common.md(ctx.t(key, product=f"{row.product_id} · {row.name}", day=formatting.day(row.expires_on))),
+    st.warning(md(ctx.t(key, product=f"{row.product_id} · {row.name}", day=formatting.day(row.expires_on))),
                icon=":material/event_busy:")
 
 st.subheader(ctx.t("products.funnel_heading"))
-common.chart(ctx, "products.funnel", lambda: figures.stage_funnel(stage_funnel(table), ctx.lang), "products.empty")
+chart(ctx, "products.funnel", lambda: figures.stage_funnel(stage_funnel(table), ctx.lang), "products.empty")
 if dropped := dropped_out(table):
     st.caption(ctx.t("products.dropped_out", n=dropped))
 
 st.subheader(ctx.t("products.readiness_heading"))
 st.caption(ctx.t("products.readiness_explain"))
-common.chart(ctx, "products.readiness", lambda: figures.readiness_chart(table[table["stage"] != "Không tham gia"], ctx.lang),
-             "products.empty")
+chart(ctx, "products.readiness",
+      lambda: figures.readiness_chart(table[table["stage"] != contract.DROPPED_OUT], ctx.lang), "products.empty")
 
 st.subheader(ctx.t("products.table_heading"))
 shown = pd.DataFrame({
@@ -59,7 +61,7 @@ shown = pd.DataFrame({
     ctx.t("col.expires"): [formatting.day(v) for v in table["expires_on"]],
 })
 st.dataframe(shown, hide_index=True)
-common.downloads(ctx, shown, "san-pham")
+downloads(ctx, shown, "san-pham")
 
 st.subheader(ctx.t("products.detail_heading"))
 labels = dict(zip(table["product_id"], table["product_id"] + " · " + table["name"]))

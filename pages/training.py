@@ -7,31 +7,32 @@ import streamlit as st
 from analysis.i18n import formatting
 from analysis.metrics.training import attendance_by, tasks_status, training_in_year, units_without_training
 from analysis.outputs import figures
-from pages import common
+from pages.ui.state import context
+from pages.ui.widgets import chart, empty_state, md
 
-ctx = common.context()
+ctx = context()
 year = ctx.filters.year
 st.title(ctx.t("training.heading", year=year))
 rows = training_in_year(ctx.ds, year)
 untrained = units_without_training(ctx.ds, year)
 if untrained:
-    st.warning(common.md(ctx.t("training.untrained", names=", ".join(untrained))), icon=":material/school:")
+    st.warning(md(ctx.t("training.untrained", names=", ".join(untrained))), icon=":material/school:")
 
 if rows.empty:
-    common.empty_state(ctx, "training.empty", year=year)
+    empty_state(ctx, "training.empty", year=year)
 else:
     st.metric(ctx.t("training.attendances"), formatting.number(len(rows), 0, ctx.lang), border=True)
     left, right = st.columns(2)
     for column, dimension, where in (("unit", "training_unit", left), ("course", "course", right)):
         with where:
-            common.chart(ctx, f"training.{column}",
-                         lambda: figures.count_bars(attendance_by(rows, column), dimension, ctx.lang), "training.empty",
-                         year=year)
+            chart(ctx, f"training.{column}",  # the loop variables bound now (B023)
+                  lambda c=column, d=dimension: figures.count_bars(attendance_by(rows, c), d, ctx.lang),
+                  "training.empty", year=year)
 
 st.subheader(ctx.t("tasks.heading"))
-tasks = tasks_status(ctx.ds, year, common.data_date(ctx))  # overdue as of the data's date
+tasks = tasks_status(ctx.ds, year, ctx.ds.source.read_on())  # overdue as of the data's date
 if tasks.empty:
-    common.empty_state(ctx, "tasks.empty", year=year)
+    empty_state(ctx, "tasks.empty", year=year)
 else:
     overdue = int(tasks["overdue"].sum())
     if overdue:

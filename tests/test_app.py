@@ -131,7 +131,8 @@ def test_missing_credentials(clean_app_env, monkeypatch):
 
 
 def test_invalid_credentials(clean_app_env, monkeypatch, tmp_path, fake_sheets_api):
-    info = fake_sheets_api.service_account_info() | {"private_key": "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n"}
+    bad_key = "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n"
+    info = fake_sheets_api.service_account_info() | {"private_key": bad_key}
     path = tmp_path / "sa.json"
     path.write_text(json.dumps(info))
     monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(path))

@@ -1,0 +1,87 @@
+"""Rendering helpers every page uses: sheet text made inert, charts or the reason there are
+none, indicator cards, the filter caption, downloads, and source errors in words."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import streamlit as st
+
+from analysis.i18n import formatting, strings
+from analysis.outputs.exports import to_csv_bytes, to_xlsx_bytes
+from data_sources import SourceError
+from pages.ui.state import Context, memo
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+# Charts stay static enough for a projector: no mode bar clutter, no scroll-zoom.
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+
+# Colour follows pace, and the pace word is always written beside it.
+PACE_COLOUR = {"reached": "normal", "on_track": "off", "behind": "inverse"}
+
+
+def md(text: Any) -> str:
+    """Sheet text made inert inside Markdown: no links, HTML or formatting from a cell."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def source_error_text(code: str, params: Mapping[str, Any], lang: str) -> str:
+    """Why a source could not be read, in words (key source_error.<code>)."""
+    return strings.t(f"source_error.{code}", lang, **params)
+
+
+def source_error_message(error: SourceError, lang: str) -> str:
+    return source_error_text(error.code, error.params, lang)
+
+
+def filter_caption(ctx: Context) -> None:
+    """Says which khóm and groups the page is narrowed to, so a screenshot is never ambiguous."""
+    parts = []
+    if ctx.filters.areas:
+        parts.append(ctx.t("filters.showing_khom", names=", ".join(ctx.filters.areas)))
+    if ctx.filters.groups:
+        parts.append(ctx.t("filters.showing_group", names=", ".join(ctx.filters.groups)))
+    if parts:
+        st.caption(md(" · ".join(parts)))
+
+
+def indicator_cards(ctx: Context, table: Any, per_row: int = 3) -> None:
+    """One card per target: actual / target, and the percent with the pace word."""
+    rows = list(table.itertuples())
+    for start in range(0, len(rows), per_row):  # row by row, so a phone stacks the cards in order
+        for column, row in zip(st.columns(per_row), rows[start:start + per_row]):
+            actual = (formatting.number(row.actual, 1, ctx.lang) if row.computed
+                      else ctx.t("indicator.not_computed"))
+            pace = None
+            if isinstance(row.pace, str):
+                pace = f"{formatting.percent(row.percent, ctx.lang)} · {ctx.t('pace.' + row.pace)}"
+            column.metric(row.label, f"{actual} / {formatting.number(row.target, 1, ctx.lang)}", pace,
+                          delta_color=PACE_COLOUR.get(row.pace, "off"), delta_arrow="off", border=True)
+
+
+def downloads(ctx: Context, frame: Any, name: str) -> None:
+    """CSV and Excel of a table as shown, with spreadsheet formulas made inert."""
+    left, right = st.columns(2)
+    # built once per view (memo), not on every rerun
+    left.download_button(ctx.t("export.csv"), memo(ctx, f"{name}.csv", lambda: to_csv_bytes(frame)),
+                         f"{name}.csv", "text/csv", key=f"{name}-csv")
+    right.download_button(ctx.t("export.xlsx"), memo(ctx, f"{name}.xlsx", lambda: to_xlsx_bytes({name: frame})),
+                          f"{name}.xlsx", key=f"{name}-xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def chart(ctx: Context, name: str, build: Callable[[], Any], empty_key: str, **params: Any) -> None:
+    """A figure (built once per view, see memo), or the explanation of why there is none
+    (figure builders return None)."""
+    figure = memo(ctx, name, build)
+    if figure is None:
+        empty_state(ctx, empty_key, **params)
+    else:
+        st.plotly_chart(figure, config=CHART_CONFIG, theme=None)  # our layout as built (fonts, title room)
+
+
+def empty_state(ctx: Context, key: str, **params: Any) -> None:
+    """An explanation instead of an empty chart."""
+    st.info(md(ctx.t(key, **params)), icon=":material/info:")

@@ -1,0 +1,118 @@
+"""pages/ui/state.py: the Streamlit cache in front of the resilient loader (one read shared by
+every session, the typed load status, the snapshot fallback), against the local fake Sheets API."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import pickle
+import threading
+from pathlib import Path
+
+import pytest
+
+from data_sources import resolve_source
+from data_sources.resilient import reset_single_flight
+from tests.conftest import ROOT
+from tests.fakes.sheets_api import FakeSheetsAPI
+
+KEY = "1CachedLoaderSheetKey00000000000000000000"
+TABS = {"Khóm": [["Khóm", "Số hộ"], ["Khóm 1", 120], ["Khóm 2", 95]], "Chủ thể": [["Mã chủ thể"], ["CT01"]]}
+
+
+@pytest.fixture
+def sheet(fake_sheets_api: FakeSheetsAPI, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeSheetsAPI:
+    """The fake holding KEY, the app configured for it, an empty snapshot directory."""
+    credentials = tmp_path / "service-account.json"
+    credentials.write_text(json.dumps(fake_sheets_api.service_account_info()), encoding="utf-8")
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(credentials))
+    monkeypatch.setenv("OCOP_DATA", f"https://docs.google.com/spreadsheets/d/{KEY}/edit#gid=0")
+    monkeypatch.setenv("OCOP_SNAPSHOT_DIR", str(tmp_path / "snapshots"))
+    monkeypatch.setenv("OCOP_RETRY_BUDGET", "3")
+    reset_single_flight()
+    fake_sheets_api.add_spreadsheet(KEY, TABS, title="OCOP phường")
+    yield fake_sheets_api
+    reset_single_flight()
+
+
+@pytest.fixture
+def cached(sheet: FakeSheetsAPI):
+    from pages.ui import state
+
+    state.clear_cache()
+    yield state
+    state.clear_cache()
+
+
+def sheets(api: FakeSheetsAPI) -> int:
+    return len(api.sheets_requests())
+
+
+def _together(n: int, call) -> list:
+    """`call()` from n threads released at the same instant; results (or exceptions) in order."""
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = call()
+        except Exception as error:  # noqa: BLE001 - collected for the assertions
+            results[i] = error
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return results
+
+
+def test_load_dataset_with_status_fresh(cached, sheet: FakeSheetsAPI) -> None:
+    config = resolve_source()
+    ds, status = cached.load_dataset_with_status(config.kind, config.location)
+    assert status == cached.LoadStatus(fallback=False, error_code=None, error_params={}, snapshot_at=None)
+    assert status == cached.LoadStatus()  # the defaults are a fresh read
+    assert ds.accounting["areas"].accepted == 2
+    assert cached.load_dataset_with_status(config.kind, config.location)[0] is not None
+    assert sheets(sheet) == 2  # the second call was served by the cache
+
+
+def test_load_dataset_with_status_fallback(cached, sheet: FakeSheetsAPI) -> None:
+    config = resolve_source()
+    first, _ = cached.load_dataset_with_status(config.kind, config.location)
+    cached.clear_cache()
+    sheet.spreadsheet(KEY).forbidden = True
+    ds, status = cached.load_dataset_with_status(config.kind, config.location)
+    assert status == cached.LoadStatus(
+        fallback=True,
+        error_code="gsheet_forbidden",
+        error_params={"key": KEY, "email": sheet.service_account_info()["client_email"]},
+        snapshot_at=first.source.read_at,
+    )
+    assert status.snapshot_at.isoformat() == first.source.read_at.isoformat()
+    assert pickle.loads(pickle.dumps(status)) == status
+    assert ds.source.read_at == first.source.read_at
+    assert ds.accounting == first.accounting
+
+
+def test_twenty_sessions_through_the_streamlit_cache_cost_one_read(cached, sheet: FakeSheetsAPI) -> None:
+    config = resolve_source()
+    sheet.hang_next(0.5, kind="metadata")
+    results = _together(20, lambda: cached.load_dataset_with_status(config.kind, config.location))
+    assert all(isinstance(r, tuple) and r[1].fallback is False for r in results), results
+    assert (sheet.count("metadata"), sheet.count("batchGet")) == (1, 1)
+
+
+def test_the_load_status_is_frozen() -> None:
+    from pages.ui.state import LoadStatus
+
+    status = LoadStatus(fallback=True, error_code="gsheet_unavailable", error_params={"status": 503})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        status.fallback = False  # type: ignore[misc]
+
+
+def test_a_page_run_alone_finds_the_frame() -> None:
+    """context() runs app.py when Streamlit executes a page file directly: the path must hold."""
+    from pages.ui.state import APP
+
+    assert APP == ROOT / "app.py" and APP.is_file()

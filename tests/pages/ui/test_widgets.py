@@ -1,0 +1,18 @@
+"""pages/ui/widgets.py, the parts that need no running page: sheet text made inert, and a
+source error in words (the same words for the error page and the fallback banner)."""
+from __future__ import annotations
+
+from data_sources import SourceError
+from pages.ui.widgets import md, source_error_message, source_error_text
+
+
+def test_sheet_text_cannot_make_links_html_or_formatting() -> None:
+    assert md("[x](http://a) <b>*y*</b>") == r"\[x\]\(http\://a\) \<b\>\*y\*\</b\>"
+    assert md(12.5) == r"12\.5"
+
+
+def test_a_source_error_reads_the_same_from_the_error_or_from_its_code() -> None:
+    error = SourceError("file_missing", path="ward.xlsx")
+    text = source_error_message(error, "vi")
+    assert text == source_error_text("file_missing", {"path": "ward.xlsx"}, "vi")
+    assert "Không tìm thấy tệp dữ liệu" in text and "ward.xlsx" in text
