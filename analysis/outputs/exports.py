@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.workbook.clock import local
+from analysis.workbook.values import is_missing
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_CHARS = 32_767  # Excel's limit per cell; a longer cell makes Excel "repair" the file
@@ -38,7 +39,7 @@ def neutralise(value: Any) -> Any:
 
 def _text_like(series: pd.Series) -> bool:
     dtype = series.dtype
-    return (dtype == object or isinstance(dtype, pd.CategoricalDtype)
+    return (pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype)
             or pd.api.types.is_string_dtype(dtype))
 
 
@@ -50,7 +51,7 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
         if not _text_like(column):
             continue
         values = column.astype(object).map(neutralise)
-        if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
+        if pd.api.types.is_string_dtype(column.dtype) and not pd.api.types.is_object_dtype(column.dtype):
             values = values.astype(column.dtype)  # keep pandas' str dtype
         out.isetitem(position, values)
     out.columns = [neutralise(name) for name in out.columns]
@@ -67,14 +68,19 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 # --------------------------------------------------------------------------- xlsx
 
 
-def _cell(value: Any) -> Any:
-    """A value openpyxl can write, with text neutralised."""
-    if value is None or value is pd.NA or value is pd.NaT:
+def excel_cell(value: Any) -> Any:
+    """`value` as an openpyxl cell can hold it, safe to open: missing values (None, NaN, NaT, pd.NA)
+    become an empty cell; numpy scalars become Python ones; an infinity becomes text (Excel has
+    none); a timestamp with a time zone becomes Vietnam time without one (Excel has no zones);
+    numbers, booleans, dates and times stay typed; a list-like becomes `a, b`; other values become
+    text stripped of the control characters XML forbids, cut to Excel's 32,767 characters, and
+    neutralised (`'=1+1`). Every .xlsx written here (these downloads, the report) goes through it."""
+    if is_missing(value):
         return None
     if isinstance(value, np.generic):
         value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None if math.isnan(value) else str(value)  # Excel has no infinity
+    if isinstance(value, float) and math.isinf(value):
+        return str(value)  # Excel has no infinity
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
     if isinstance(value, datetime) and value.tzinfo is not None:
@@ -112,11 +118,11 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     bold = Font(bold=True)
     for name, df in (sheets or {}).items():
         sheet = book.create_sheet(_sheet_title(name, taken))
-        sheet.append([_cell(c) for c in df.columns])
+        sheet.append([excel_cell(c) for c in df.columns])
         for cell in sheet[1]:
             cell.font = bold
         for row in df.itertuples(index=False, name=None):
-            sheet.append([_cell(v) for v in row])
+            sheet.append([excel_cell(v) for v in row])
         for row in sheet.iter_rows():
             for cell in row:
                 if isinstance(cell.value, str):
@@ -129,4 +135,4 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["FORMULA_TRIGGERS", "neutralise", "safe_frame", "to_csv_bytes", "to_xlsx_bytes"]
+__all__ = ["FORMULA_TRIGGERS", "excel_cell", "neutralise", "safe_frame", "to_csv_bytes", "to_xlsx_bytes"]

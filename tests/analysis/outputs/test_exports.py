@@ -1,16 +1,17 @@
-"""analysis/outputs/exports.py: formula-injection payloads come out inert in CSV and .xlsx."""
+"""analysis/outputs/exports.py: formula-injection payloads come out inert in CSV and .xlsx; excel_cell, the one
+way a value enters an .xlsx (these downloads and the report)."""
 from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
-from analysis.outputs.exports import neutralise, safe_frame, to_csv_bytes, to_xlsx_bytes
+from analysis.outputs.exports import XLSX_MAX_CHARS, excel_cell, neutralise, safe_frame, to_csv_bytes, to_xlsx_bytes
 
 PAYLOADS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(1)", "\t=1", "\r=1", "=1+1", "-", "=cmd|' /C calc'!A0"]
 VIETNAMESE = ["Mắm tôm Hậu Lộc", "Nguyễn Văn An", "Hợp tác xã", "Khóm 1", "Đã có", "", "1.200", "72,5", "Toàn phường"]
@@ -121,3 +122,29 @@ def test_xlsx_writes_awkward_values_and_sheet_names():
 def test_xlsx_of_nothing_is_still_a_workbook():
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes({})))
     assert len(book.worksheets) == 1
+
+
+@pytest.mark.parametrize("value", [None, pd.NA, pd.NaT, float("nan"), np.float64("nan"), np.datetime64("NaT")])
+def test_excel_cell_leaves_a_missing_value_empty(value):
+    assert excel_cell(value) is None
+
+
+def test_excel_cell_keeps_numbers_and_dates_typed():
+    assert excel_cell(np.int64(-3)) == -3 and type(excel_cell(np.int64(-3))) is int
+    assert type(excel_cell(np.float64(72.5))) is float and excel_cell(True) is True
+    for value in (-5, 2.5, date(2023, 3, 15), datetime(2023, 3, 15, 8, 30), time(9, 0), timedelta(days=2)):
+        assert excel_cell(value) == value
+    assert excel_cell(pd.Timestamp("2023-12-22")) == datetime(2023, 12, 22)
+    assert excel_cell(datetime(2024, 5, 1, 1, 30, tzinfo=UTC)) == datetime(2024, 5, 1, 8, 30)  # Vietnam, naive
+    assert excel_cell(float("inf")) == "inf" and excel_cell(float("-inf")) == "-inf"  # Excel has no infinity
+
+
+def test_excel_cell_makes_text_safe():
+    for payload in PAYLOADS:
+        assert excel_cell(payload) == "'" + payload
+    assert excel_cell("Mắm tôm Hậu Lộc") == "Mắm tôm Hậu Lộc"
+    assert excel_cell(("CT01", "CT02")) == "CT01, CT02" and excel_cell(["=A1"]) == "'=A1"
+    assert excel_cell("a\x00b\x1fc\x0b") == "abc"  # XML 1.0 forbids them; \t, \n and \r stay
+    assert excel_cell("a\tb\nc") == "a\tb\nc"
+    long = excel_cell("x" * 40_000)
+    assert len(long) == XLSX_MAX_CHARS and long.endswith("…")

@@ -1,0 +1,144 @@
+"""The one look of the dashboard's charts (the builders in figures_*.py use it; no Streamlit here).
+
+The figures are read by ward leaders on a projector: large fonts, the Okabe–Ito colour-blind-safe
+palette, a white template, Vietnamese number separators (1.234,5), titles and long labels wrapped
+for half-width columns and phones. Hover text is built from whole lines (`hover_template`) and
+carried in `customdata`, so Plotly's own words such as "variable" or "value" never show. The
+labels of stages, khóm and months come from analysis/i18n/strings.py.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.i18n.formatting import DASH
+from analysis.i18n.strings import DEFAULT_LANG, t
+from analysis.workbook import contract as c
+from analysis.workbook.values import is_missing
+
+# Okabe–Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow, black.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+GREY = "#8C8C8C"
+PACE_COLOURS: dict[str | None, str] = {
+    "reached": "#009E73",
+    "on_track": "#0072B2",
+    "behind": "#D55E00",
+    None: GREY,
+}
+HEAT_SCALE = "Blues"  # one hue: more activities, darker cell
+
+FONT_SIZE = 16
+TITLE_SIZE = 22
+SMALL_SIZE = 15  # the smallest text anywhere (ticks, hover, annotations) stays >= 14
+FONT_FAMILY = "Arial, 'Noto Sans', 'Segoe UI', sans-serif"  # full Vietnamese diacritics
+BAR_ROW_PX = 46  # height per category of a horizontal bar chart
+TITLE_WIDTH = 34  # titles wrap too: charts sit in half-width columns and on phones
+LABEL_WIDTH = 24  # longer category labels wrap onto lines of balanced length
+
+
+def is_empty(frame: Any) -> bool:
+    """No table, or a table without rows: the builder returns None (the page explains why)."""
+    return frame is None or (isinstance(frame, pd.DataFrame) and frame.empty)
+
+
+def _greedy_lines(words: list[str], width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return lines
+
+
+def wrap(text: str, width: int = LABEL_WIDTH) -> str:
+    """Break a label longer than `width` onto as few lines as it needs, of similar length (`<br>`)."""
+    words = str(text).split()
+    text = " ".join(words)
+    if len(text) <= width:
+        return text
+    needed = len(_greedy_lines(words, width))
+    for line_width in range(math.ceil(len(text) / needed), width + 1):  # the narrowest that fits
+        lines = _greedy_lines(words, line_width)
+        if len(lines) <= needed:
+            return "<br>".join(lines)
+    return "<br>".join(_greedy_lines(words, width))
+
+
+def hover_template(*lines: str) -> str:
+    """A hovertemplate from lines of text, without Plotly's trace-name box."""
+    return "<br>".join(lines) + "<extra></extra>"
+
+
+def stage_label(stage: Any, lang: str = DEFAULT_LANG) -> str:
+    """A stage of the cycle in `lang`; unknown values are shown as written."""
+    if is_missing(stage):
+        return DASH
+    code = c.STAGE_CODES.get(stage)
+    return t(f"stage.{code}", lang) if code else str(stage)
+
+
+def area_label(area: Any, lang: str = DEFAULT_LANG) -> str:
+    """`Vĩnh Phú` -> `Khóm Vĩnh Phú`; the whole ward reads `Toàn phường` / `Whole ward`."""
+    name = str(area)
+    if name == c.WHOLE_WARD:
+        return t("fig.whole_ward", lang)
+    if name.casefold().startswith("khóm"):
+        return name
+    return t("fig.area", lang, area=name)
+
+
+def month_label(month: int, lang: str = DEFAULT_LANG, long: bool = False) -> str:
+    """3 -> `Th3` / `Mar` (axis labels), or `Tháng 3` / `March` with long=True (hover)."""
+    return t(f"month.{'long' if long else 'short'}.{int(month)}", lang)
+
+
+def base_layout(fig: go.Figure, title: str, lang: str = DEFAULT_LANG, *,
+                height: int | None = None, legend: bool = False) -> go.Figure:
+    """The shared look: title, fonts, separators, palette, margins, white template."""
+    title = wrap(title, TITLE_WIDTH)  # a long title takes two lines rather than running off a phone
+    top = (120 if legend else 80) + (24 if "<br>" in title else 0)
+    fig.update_layout(
+        template="plotly_white",
+        title=dict(text=title, font=dict(size=TITLE_SIZE), x=0.01, xanchor="left",
+                   xref="container", y=1, yref="container", yanchor="top",
+                   pad=dict(t=40 if "<br>" in title else 16)),  # plotly sets a 2-line title by its 1st line
+        font=dict(size=FONT_SIZE, family=FONT_FAMILY, color="#222222"),
+        separators=".," if lang == "en" else ",.",
+        colorway=list(PALETTE),
+        margin=dict(l=20, r=40, t=top, b=60, autoexpand=True),
+        hoverlabel=dict(font=dict(size=SMALL_SIZE, family=FONT_FAMILY)),
+        showlegend=legend,
+        legend=dict(title=dict(text=""), orientation="h", x=0, xanchor="left", y=1.02,
+                    yanchor="bottom", font=dict(size=FONT_SIZE)),
+    )
+    if height is not None:
+        fig.update_layout(height=height)
+    axes = dict(automargin=True, separatethousands=True, title_font=dict(size=FONT_SIZE),
+                tickfont=dict(size=SMALL_SIZE))
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
+    return fig
+
+
+def whole_ticks(top: float) -> dict:
+    """Axis settings so small counts tick at whole numbers (no `0,5` activities)."""
+    if top > 10:
+        return dict(tickformat=",d")
+    return dict(tickformat=",d", dtick=1 if top <= 5 else 2, tick0=0)  # 2 apart: readable on a phone
+
+
+def bar_height(rows: int, per_row: int = BAR_ROW_PX, extra: int = 200) -> int:
+    """Pixels for a chart of `rows` categories: each keeps its room, and no chart is squat."""
+    return max(360, extra + per_row * rows)
+
+
+__all__ = ["BAR_ROW_PX", "FONT_FAMILY", "FONT_SIZE", "GREY", "HEAT_SCALE", "LABEL_WIDTH", "PACE_COLOURS", "PALETTE",
+           "SMALL_SIZE", "TITLE_SIZE", "TITLE_WIDTH", "area_label", "bar_height", "base_layout", "hover_template",
+           "is_empty", "month_label", "stage_label", "whole_ticks", "wrap"]

@@ -1,0 +1,63 @@
+"""analysis/outputs/chart_style.py: the palette, the shared layout, wrapped labels, the labels of stages,
+khóm and months."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.outputs.chart_style import (
+    LABEL_WIDTH,
+    PACE_COLOURS,
+    PALETTE,
+    area_label,
+    base_layout,
+    hover_template,
+    is_empty,
+    month_label,
+    stage_label,
+    wrap,
+)
+from analysis.workbook import contract as c
+
+
+def test_palette_is_okabe_ito_and_pace_colours_are_from_it():
+    assert PALETTE == ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
+                       "#F0E442", "#000000")
+    assert PACE_COLOURS["reached"] == "#009E73"
+    assert PACE_COLOURS["on_track"] == "#0072B2"
+    assert PACE_COLOURS["behind"] == "#D55E00"
+    assert PACE_COLOURS[None] not in PALETTE  # grey: no pace
+
+
+def test_base_layout_sets_title_separators_and_template():
+    fig = base_layout(go.Figure(), "Tiêu đề", "en")
+    assert fig.layout.title.text.replace("<br>", " ") == "Tiêu đề"
+    assert fig.layout.separators == ".,"
+    assert base_layout(go.Figure(), "x").layout.separators == ",."
+
+
+def test_long_labels_wrap_onto_lines_of_similar_length():
+    assert wrap("Sản phẩm đạt 3 sao trở lên", width=36) == "Sản phẩm đạt 3 sao trở lên"
+    wrapped = wrap("SP11 · Tour trải nghiệm làng Chăm Vĩnh Đông", width=36)
+    assert wrapped == "SP11 · Tour trải nghiệm<br>làng Chăm Vĩnh Đông"
+    lines = wrap("Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch", width=36).split("<br>")
+    assert len(lines) == 2 and abs(len(lines[0]) - len(lines[1])) <= 6
+    # the default is narrow enough for a phone: every line of a long label stays short
+    lines = wrap("Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch").split("<br>")
+    assert all(len(line) <= LABEL_WIDTH for line in lines)
+
+
+def test_stage_area_and_month_labels_in_both_languages():
+    assert stage_label("Đã nộp hồ sơ") == "Đã nộp hồ sơ" and stage_label("Đã nộp hồ sơ", "en") == "Dossier submitted"
+    assert stage_label("Giai đoạn lạ", "en") == "Giai đoạn lạ"  # unknown: as written
+    assert stage_label(None) == stage_label(float("nan")) == "—"
+    assert area_label("Vĩnh Phú") == area_label("Vĩnh Phú", "en") == "Khóm Vĩnh Phú"
+    assert area_label("Khóm 3") == "Khóm 3"  # already named
+    assert area_label(c.WHOLE_WARD) == "Toàn phường" and area_label(c.WHOLE_WARD, "en") == "Whole ward"
+    assert (month_label(3), month_label(3, "en")) == ("Th3", "Mar")
+    assert (month_label(3, long=True), month_label(3, "en", long=True)) == ("Tháng 3", "March")
+
+
+def test_hover_lines_hide_the_trace_box_and_empty_means_no_rows():
+    assert hover_template("<b>a</b>", "b: 1") == "<b>a</b><br>b: 1<extra></extra>"
+    assert is_empty(None) and is_empty(pd.DataFrame()) and not is_empty(pd.DataFrame({"a": [1]}))
