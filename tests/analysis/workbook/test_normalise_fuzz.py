@@ -172,7 +172,8 @@ def test_one_tab_with_its_full_header_and_random_rows(tab, data):
     header = [col.header for col in tab.columns]
     body = data.draw(st.lists(st.lists(cells, min_size=len(header), max_size=len(header) + 2), max_size=20))
     areas = [["Khóm"], ["Khóm 1"], ["Khóm 2"]]
-    check_invariants({"Khóm": areas, tab.title: [header, *body]} if tab.key != "areas" else {tab.title: [header, *body]})
+    tabs = {tab.title: [header, *body]}
+    check_invariants({"Khóm": areas, **tabs} if tab.key != "areas" else tabs)
 
 
 @settings(FUZZ, max_examples=80)
