@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import date, datetime
+from datetime import datetime
 
 import streamlit as st
 
 from analysis.i18n import formatting, strings
-from analysis.metrics.indicators import years
+from analysis.metrics.indicators import year_choices, years
 from analysis.metrics.scope import Filters, all_areas
 from analysis.policy.access import OFFICER, access_settings
 from analysis.workbook import clock, contract
@@ -38,16 +38,8 @@ def _source_status(lang: str, config, ds) -> None:
         st.sidebar.caption(strings.t("sidebar.read_at", lang, time=read_time))
 
 
-def _default_year_first(ds) -> list[int]:
-    """Years with data, the newest year that has targets first (the usual view)."""
-    available = years(ds) or [int(ds.info.get("plan_year") or date.today().year)]
-    with_targets = sorted({int(y) for y in ds.tables["targets"]["year"].dropna()}, reverse=True)
-    first = with_targets[0] if with_targets else available[0]
-    return [first] + [y for y in available if y != first]
-
-
 def _filters(ds, lang: str, notices: list[str]) -> Filters:
-    year = filters.choose_one("year", strings.t("sidebar.year", lang), _default_year_first(ds), notices, lang)
+    year = filters.choose_one("year", strings.t("sidebar.year", lang), year_choices(ds), notices, lang)
     areas = filters.choose_many("khom", strings.t("sidebar.khom", lang), all_areas(ds), notices, lang,
                                 strings.t("sidebar.all_khom", lang))
     groups = filters.choose_many("group", strings.t("sidebar.group", lang), list(contract.PRODUCT_GROUPS),

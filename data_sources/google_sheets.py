@@ -239,7 +239,6 @@ def quote_title(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-_quote_title = quote_title  # the old private name: bench/benchmark.py still imports it
 
 
 # --------------------------------------------------------------------------- errors

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -12,7 +11,7 @@ import streamlit as st
 from analysis.i18n import strings
 from analysis.metrics.scope import all_areas
 from analysis.policy.entry import check_entry, choices, sheet_row
-from analysis.workbook import contract
+from analysis.workbook import clock, contract
 from data_sources import SourceError
 from pages.ui.state import clear_cache, context
 from pages.ui.widgets import md, source_error_message
@@ -83,7 +82,7 @@ def _outreach_fields(nonce: str) -> dict[str, Any]:
     names = dict(zip(producers["producer_id"], producers["name"]))
     left, right = st.columns(2)
     return {
-        "held_on": left.date_input(ctx.t("entry.date"), date.today(), format="DD/MM/YYYY", key=f"o-date-{nonce}"),
+        "held_on": left.date_input(ctx.t("entry.date"), clock.today(), format="DD/MM/YYYY", key=f"o-date-{nonce}"),
         "channel": right.selectbox(ctx.t("col.channel"), contract.CHANNELS, index=None, placeholder=PICK,
                                    key=f"o-channel-{nonce}"),
         "topic": left.selectbox(ctx.t("col.topic"), contract.TOPICS, index=None, placeholder=PICK,
@@ -104,7 +103,7 @@ def _outreach_fields(nonce: str) -> dict[str, Any]:
 def _training_fields(nonce: str) -> dict[str, Any]:
     left, right = st.columns(2)
     return {
-        "held_on": left.date_input(ctx.t("entry.date"), date.today(), format="DD/MM/YYYY", key=f"t-date-{nonce}"),
+        "held_on": left.date_input(ctx.t("entry.date"), clock.today(), format="DD/MM/YYYY", key=f"t-date-{nonce}"),
         "course": right.selectbox(ctx.t("entry.course"), choices(ctx.ds, "training", "course"), index=None,
                                   placeholder=PICK, accept_new_options=True, key=f"t-course-{nonce}"),
         "organiser": left.selectbox(ctx.t("entry.organiser"), choices(ctx.ds, "training", "organiser"), index=None,

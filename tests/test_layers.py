@@ -233,3 +233,15 @@ def test_relative_imports_resolve(tmp_path):
                             "data_sources/demo/build.py": "from ..raw import y\n"})
     assert {(i.importer, i.imported) for i in all_imports(root)} == {
         ("data_sources", "data_sources.raw"), ("data_sources.demo.build", "data_sources.raw")}
+
+
+@pytest.mark.parametrize("package", ANALYSIS_ORDER)
+def test_a_package_attribute_named_like_a_module_is_that_module(package):
+    """A re-export must not hide a sub-module: `from analysis.outputs import report_tables` is the module."""
+    import importlib
+    import types
+
+    imported = importlib.import_module(f"analysis.{package}")
+    for path in (ROOT / "analysis" / package).glob("[!_]*.py"):
+        attribute = getattr(imported, path.stem, None)
+        assert attribute is None or isinstance(attribute, types.ModuleType), f"analysis.{package}.{path.stem}"

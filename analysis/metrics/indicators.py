@@ -13,6 +13,7 @@ from analysis.metrics.scope import (
     producers_reached,
     share,
 )
+from analysis.workbook import clock
 from analysis.workbook import contract as c
 from analysis.workbook.dataset import Dataset
 
@@ -71,6 +72,15 @@ def indicators(ds: Dataset, f: Filters, lang: str = strings.DEFAULT_LANG) -> pd.
             "computed": actual is not None,
         })
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+
+
+def year_choices(ds: Dataset) -> list[int]:
+    """The years a viewer may pick, the usual view first: the newest year that has targets,
+    then every other year with data, newest first (the plan's year, else this year, when none)."""
+    available = years(ds) or [int(ds.info.get("plan_year") or clock.today().year)]
+    with_targets = sorted({int(y) for y in ds.tables["targets"]["year"].dropna()}, reverse=True)
+    first = with_targets[0] if with_targets else available[0]
+    return [first] + [y for y in available if y != first]
 
 
 def years(ds: Dataset) -> list[int]:

@@ -50,7 +50,8 @@ class SourceInfo:
 
     def as_plain(self) -> dict[str, Any]:
         """JSON-ready: the read time as ISO 8601."""
-        return {"kind": self.kind, "location": self.location, "title": self.title, "url": self.url, "read_at": self.read_at.isoformat() if self.read_at is not None else None}
+        read_at = self.read_at.isoformat() if self.read_at is not None else None
+        return {"kind": self.kind, "location": self.location, "title": self.title, "url": self.url, "read_at": read_at}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """`python -m analysis create-sheet` (analysis/cli.py): read, plan, send, against the local fake Sheets API.
 
-The real gspread client talks HTTP to tests/fakes/sheets_api.py; nothing is mocked. The plan
+The real gspread client talks HTTP to tests/fakes/sheets_api/; nothing is mocked. The plan
 itself is tested in tests/analysis/outputs/test_sheet_plan.py, the sending in
 tests/data_sources/test_sheet_writer.py; here, the whole command and the sheet it leaves.
 """

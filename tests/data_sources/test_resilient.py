@@ -1,5 +1,5 @@
 """The fault matrix: retries and the snapshot fallback, through the real gspread client
-against the local fake Sheets API (tests/fakes/sheets_api.py).
+against the local fake Sheets API (tests/fakes/sheets_api/).
 
 Every test records its wall time (`record_property("wall_s", ...)`, in the JUnit
 XML) and asserts a bound on it; bench/fault_matrix.py prints the same matrix as a table.

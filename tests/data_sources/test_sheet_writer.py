@@ -1,6 +1,6 @@
 """Writing to Google Sheets (data_sources/sheet_writer.py), run for real against the local fake.
 
-The real gspread client and google-auth talk HTTP to tests/fakes/sheets_api.py; nothing
+The real gspread client and google-auth talk HTTP to tests/fakes/sheets_api/; nothing
 is mocked and no request leaves 127.0.0.1. What create-sheet plans is tested in
 tests/analysis/outputs/test_sheet_plan.py, the whole command in tests/analysis/test_cli_create_sheet.py.
 """

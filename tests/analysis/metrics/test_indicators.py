@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from analysis.metrics.indicators import actuals, indicators, years
+from analysis.metrics.indicators import actuals, indicators, year_choices, years
 from analysis.metrics.scope import Filters, filtered_outreach, filtered_products
 from analysis.workbook import contract as c
 from analysis.workbook.normalise import normalise
@@ -259,3 +259,13 @@ def test_empty_workbook_gives_zeros():
 
 def _none(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def test_year_choices_put_the_newest_year_with_targets_first(ds):
+    # targets only for 2023; data in 2022–2024
+    assert year_choices(ds) == [2023, 2024, 2022]
+
+
+def test_year_choices_without_any_year_fall_back_to_the_plan_year():
+    empty = normalise({"Thông tin": [["Mục", "Giá trị"], ["Năm kế hoạch", 2031]]})
+    assert year_choices(empty) == [2031]
