@@ -39,15 +39,9 @@ NINE_TABS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _single_attempt(monkeypatch: pytest.MonkeyPatch) -> None:
-    """This module tests one attempt; retries and fallbacks: tests/data_sources/test_resilient.py."""
-    monkeypatch.setenv("OCOP_RETRY_BUDGET", "0")
+pytestmark = pytest.mark.usefixtures("single_attempt")  # one attempt per read: tests/data_sources/conftest.py
 
 
-@pytest.fixture
-def creds(fake_sheets_api: FakeSheetsAPI) -> dict:
-    return fake_sheets_api.service_account_info()
 
 
 def read(url_or_key: str, creds: dict | None, **kw) -> object:

@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from data_sources.resilient import LoadResult, load_with_fallback, reset_single_
 from data_sources.retry import MAX_ATTEMPTS
 from data_sources.snapshot import load_snapshot, snapshot_path
 from tests.fakes.sheets_api import FakeSheetsAPI
+from tests.threads import together
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "1FaultMatrixSheetKey000000000000000000000"
@@ -329,30 +329,10 @@ def test_snapshot_survives_forgetting_the_in_process_state(sheet: FakeSheetsAPI)
 # --------------------------------------------------------------------------- single flight
 
 
-def _together(n: int, call) -> list:
-    """`call()` from n threads released at the same instant; results (or exceptions) in order."""
-    barrier = threading.Barrier(n)
-    results: list = [None] * n
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = call()
-        except Exception as error:  # noqa: BLE001 - collected for the assertions
-            results[i] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return results
-
-
 def test_twenty_viewers_on_a_cold_start_cost_one_read(sheet: FakeSheetsAPI, timer: Timer) -> None:
     sheet.hang_next(0.5, kind="metadata")  # a slow Google, so every viewer arrives mid-fetch
     with timer:
-        results = _together(20, load)
+        results = together(20, load)
     assert all(isinstance(r, LoadResult) and not r.fallback for r in results), results
     assert all(r.raw.tabs == TABS for r in results)
     assert (sheet.count("token"), sheet.count("metadata"), sheet.count("batchGet")) == (1, 1, 1)
@@ -364,7 +344,7 @@ def test_twenty_viewers_share_one_failure_too(sheet: FakeSheetsAPI, timer: Timer
     sheet.hang_next(0.5, kind="metadata")
     sheet.spreadsheet(KEY).forbidden = True
     with timer:
-        results = _together(20, load)
+        results = together(20, load)
     assert all(isinstance(r, SourceError) and r.code == "gsheet_forbidden" for r in results), results
     assert len({id(r) for r in results}) == 20  # each viewer its own exception object
     assert sheet.count("metadata") == 1
@@ -374,7 +354,7 @@ def test_twenty_viewers_share_one_failure_too(sheet: FakeSheetsAPI, timer: Timer
 def test_twenty_viewers_share_one_fallback(sheet: FakeSheetsAPI) -> None:
     first = good_load(sheet)
     sheet.fail_next(status=503, times=1000)
-    results = _together(20, load)
+    results = together(20, load)
     for result in results:
         assert_fallback(result, first, "gsheet_unavailable")
     assert sheets(sheet) <= MAX_ATTEMPTS  # one retrying read, not twenty

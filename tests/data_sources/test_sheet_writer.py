@@ -39,9 +39,6 @@ def _a_retry_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OCOP_RETRY_BUDGET", "20")
 
 
-@pytest.fixture
-def creds(fake_sheets_api: FakeSheetsAPI) -> dict:
-    return fake_sheets_api.service_account_info()
 
 
 def assert_no_secrets(error: SourceError) -> None:

@@ -9,7 +9,6 @@ import sys
 from datetime import date
 
 import openpyxl
-import pytest
 
 from analysis.outputs import report
 from analysis.outputs import report_tables as tables_module
@@ -23,20 +22,8 @@ from tests.analysis.outputs.report_fixture import (
     SHEETS_VI,
     TODAY,
     cover_items,
-    demo_dataset,
     rows,
 )
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return demo_dataset()
-
-
-@pytest.fixture(scope="module")
-def book(ds) -> openpyxl.Workbook:
-    """The demo report for 2023, saved and read back as a recipient's spreadsheet program would."""
-    return openpyxl.load_workbook(io.BytesIO(report_bytes(ds, 2023, TODAY)))
 
 
 def test_sheets_in_order(book, ds):

@@ -2,28 +2,15 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 from datetime import datetime
 
-import openpyxl
 import pytest
 
-from analysis.outputs.report import build_report, report_bytes
+from analysis.outputs.report import build_report
 from analysis.outputs.report_cover import source_text
 from analysis.workbook.dataset import SourceInfo
 from tests.analysis.fixture_small import AS_OF, small_dataset
-from tests.analysis.outputs.report_fixture import SHEETS_VI, TODAY, cover_items, demo_dataset
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return demo_dataset()
-
-
-@pytest.fixture(scope="module")
-def book(ds) -> openpyxl.Workbook:
-    """The demo report for 2023, saved and read back as a recipient's spreadsheet program would."""
-    return openpyxl.load_workbook(io.BytesIO(report_bytes(ds, 2023, TODAY)))
+from tests.analysis.outputs.report_fixture import SHEETS_VI, cover_items
 
 
 def test_cover(book, ds):

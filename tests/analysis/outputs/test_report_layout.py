@@ -39,7 +39,6 @@ from tests.analysis.outputs.report_fixture import (
     REPO,
     SHEETS_VI,
     TODAY,
-    demo_dataset,
     rows,
 )
 
@@ -48,15 +47,6 @@ APT_PACKAGES = "libreoffice-calc libreoffice-core poppler-utils fonts-liberation
 INJECTED = '=HYPERLINK("http://x","y")'
 
 
-@pytest.fixture(scope="module")
-def ds():
-    return demo_dataset()
-
-
-@pytest.fixture(scope="module")
-def book(ds) -> openpyxl.Workbook:
-    """The demo report for 2023, saved and read back as a recipient's spreadsheet program would."""
-    return openpyxl.load_workbook(io.BytesIO(report_bytes(ds, 2023, TODAY)))
 
 
 def test_indicator_sheet_values_and_formats(book):

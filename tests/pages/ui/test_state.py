@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import pickle
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from data_sources import resolve_source
 from data_sources.resilient import reset_single_flight
 from tests.conftest import ROOT
 from tests.fakes.sheets_api import FakeSheetsAPI
+from tests.threads import together
 
 KEY = "1CachedLoaderSheetKey00000000000000000000"
 TABS = {"Khóm": [["Khóm", "Số hộ"], ["Khóm 1", 120], ["Khóm 2", 95]], "Chủ thể": [["Mã chủ thể"], ["CT01"]]}
@@ -47,26 +47,6 @@ def sheets(api: FakeSheetsAPI) -> int:
     return len(api.sheets_requests())
 
 
-def _together(n: int, call) -> list:
-    """`call()` from n threads released at the same instant; results (or exceptions) in order."""
-    barrier = threading.Barrier(n)
-    results: list = [None] * n
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = call()
-        except Exception as error:  # noqa: BLE001 - collected for the assertions
-            results[i] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return results
-
-
 def test_load_dataset_with_status_fresh(cached, sheet: FakeSheetsAPI) -> None:
     config = resolve_source()
     ds, status = cached.load_dataset_with_status(config.kind, config.location)
@@ -98,7 +78,7 @@ def test_load_dataset_with_status_fallback(cached, sheet: FakeSheetsAPI) -> None
 def test_twenty_sessions_through_the_streamlit_cache_cost_one_read(cached, sheet: FakeSheetsAPI) -> None:
     config = resolve_source()
     sheet.hang_next(0.5, kind="metadata")
-    results = _together(20, lambda: cached.load_dataset_with_status(config.kind, config.location))
+    results = together(20, lambda: cached.load_dataset_with_status(config.kind, config.location))
     assert all(isinstance(r, tuple) and r[1].fallback is False for r in results), results
     assert (sheet.count("metadata"), sheet.count("batchGet")) == (1, 1)
 
