@@ -2,8 +2,9 @@
 
 `t(key, lang, **params)` looks a string up and fills `{params}`; `has(key)` says whether it
 exists. The words live as data in catalogue_app.py (the dashboard and the commands),
-catalogue_report.py (figures and the report) and catalogue_template.py (the officers'
-template); they are merged here, and a key defined in two parts stops the import.
+catalogue_report.py (figures and the report), catalogue_template.py (the officers'
+template), and catalogue_limits, _access, _privacy and _snapshots (what the dashboard refuses
+and why); they are merged here, and a key defined in two parts stops the import.
 Every key has both languages (tests/analysis/i18n/test_strings.py checks it).
 """
 from __future__ import annotations
@@ -11,14 +12,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from analysis.i18n.catalogue_access import ACCESS
 from analysis.i18n.catalogue_app import APP
+from analysis.i18n.catalogue_limits import LIMITS
+from analysis.i18n.catalogue_privacy import PRIVACY
 from analysis.i18n.catalogue_report import REPORT
+from analysis.i18n.catalogue_snapshots import SNAPSHOTS
 from analysis.i18n.catalogue_template import TEMPLATE
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
 
-PARTS: dict[str, Mapping[str, tuple[str, str]]] = {"app": APP, "report": REPORT, "template": TEMPLATE}
+PARTS: dict[str, Mapping[str, tuple[str, str]]] = {
+    "app": APP, "report": REPORT, "template": TEMPLATE,
+    "limits": LIMITS, "access": ACCESS, "privacy": PRIVACY, "snapshots": SNAPSHOTS,
+}
 
 
 def merge(parts: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
