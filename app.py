@@ -14,7 +14,7 @@ import streamlit as st
 from analysis.i18n import formatting, strings
 from analysis.metrics.indicators import year_choices, years
 from analysis.metrics.scope import Filters, all_areas
-from analysis.policy.access import OFFICER, access_settings
+from analysis.policy.access import access_settings
 from analysis.workbook import clock, contract
 from data_sources import SourceError, resolve_source
 from pages.ui import filters
@@ -71,13 +71,19 @@ def _refresh_button(lang: str) -> None:
 
 
 def _sign_in(lang: str, access) -> str:
-    """The viewer's role. With login on, nobody passes without signing in."""
+    """The viewer's role. With login on, nobody passes without signing in; with login on but [auth]
+    incomplete, nobody passes at all: the page stops after naming what is missing (never a value)."""
+    if access.misconfigured:
+        log.error("login = true but [auth] lacks: %s", ", ".join(access.missing))
+        st.title(strings.t("app.title", lang))
+        st.error(strings.t("access.auth_incomplete", lang, missing=", ".join(access.missing)), icon=":material/lock:")
+        st.stop()
     if not access.login:
         return access.role_for(None)
     if not st.user.is_logged_in:
         st.title(strings.t("app.title", lang))
         st.info(strings.t("login.required", lang), icon=":material/lock:")
-        st.button(strings.t("login.button", lang), on_click=st.login, type="primary")
+        st.button(strings.t("login.button", lang), on_click=st.login, args=(access.provider,), type="primary")
         st.stop()
     email = st.user.get("email")
     role = access.role_for(email)
@@ -124,8 +130,8 @@ def main() -> None:
     st.sidebar.divider()
     _source_status(lang, config, ds)
     _refresh_button(lang)
-    # With login on, only officers may add rows; without login, whoever can open the dashboard may.
-    can_enter = role == OFFICER or not access.login
+    # Only signed-in officers may add rows; without login, only if entry_without_login says anyone may.
+    can_enter = access.can_enter(role)
     set_context(Context(ds, chosen, lang, config, years(ds), role, can_enter))
     if status.fallback:
         _fallback_banner(status, lang)

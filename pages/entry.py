@@ -10,10 +10,11 @@ import streamlit as st
 
 from analysis.i18n import strings
 from analysis.metrics.scope import all_areas
+from analysis.policy.access import access_settings
 from analysis.policy.entry import check_entry, choices, sheet_row
 from analysis.workbook import clock, contract
 from data_sources import SourceError
-from pages.ui.state import clear_cache, context
+from pages.ui.state import clear_cache, context, secrets
 from pages.ui.widgets import md, source_error_message
 from pages.ui.writing import append_to_sheet
 
@@ -23,8 +24,9 @@ st.title(ctx.t("entry.heading"))
 if ctx.config.kind != "gsheet":
     st.info(ctx.t("entry.needs_sheet"), icon=":material/info:")
     st.stop()
-if not ctx.can_enter:
-    st.warning(ctx.t("entry.officers_only"), icon=":material/lock:")
+if not ctx.can_enter:  # writing needs a signed-in officer, or [ocop.access] entry_without_login = true
+    off = not access_settings(secrets()).login
+    st.warning(ctx.t("entry.off_without_login" if off else "entry.officers_only"), icon=":material/lock:")
     st.stop()
 if flash := st.session_state.pop("entry_flash", None):
     st.success(flash, icon=":material/check_circle:")

@@ -66,6 +66,44 @@ def test_login_on_requires_signing_in_and_shows_no_data(clean_app_env):
     assert not at.metric and not at.dataframe
 
 
+def misconfigured(secrets: dict, page: str) -> AppTest:
+    """The app with login = true and an [auth] that is missing or incomplete, opened on `page` by
+    someone who would be an officer if login worked."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in secrets.items():
+        at.secrets[key] = value
+    at.user = {"is_logged_in": True, "email": "can.bo@phuong.gov.vn"}
+    at.run()
+    if page != "pages/overview.py":
+        at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def shown_text(at: AppTest) -> str:
+    parts = [e.value for e in (*at.error, *at.warning, *at.info, *at.markdown, *at.caption, *at.title)]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_login_on_without_the_auth_table_stops_every_page_with_the_reason(clean_app_env):
+    for page in ("pages/overview.py", "pages/outreach.py", "pages/entry.py"):
+        at = misconfigured({"ocop": LOGIN_ON["ocop"]}, page)
+        (error,) = at.error
+        assert "Cấu hình đăng nhập chưa đủ" in error.value and "[auth]" in error.value
+        assert not at.metric and not at.dataframe and not at.get("form") and not at.button
+        assert "che" not in shown_text(at)  # not even the masked viewer data is shown
+
+
+def test_an_incomplete_auth_table_names_what_is_missing_and_never_a_secret(clean_app_env):
+    auth = {k: v for k, v in AUTH.items() if k not in ("client_secret", "redirect_uri")}
+    at = misconfigured({"auth": auth, "ocop": LOGIN_ON["ocop"]}, "pages/outreach.py")
+    (error,) = at.error
+    assert "redirect_uri" in error.value and "client_secret" in error.value and "cookie_secret" not in error.value
+    assert not at.metric and not at.dataframe
+    text = shown_text(at)
+    assert not any(str(v) in text for v in auth.values())  # the secret values are never echoed
+
+
 def test_signed_in_officer_sees_phones_and_viewer_does_not(clean_app_env):
     phone = demo_phone("CT09")
     officer = run("pages/outreach.py", LOGIN_ON, {"is_logged_in": True, "email": "can.bo@phuong.gov.vn"},

@@ -27,7 +27,11 @@ def sheet(clean_app_env, monkeypatch, tmp_path, fake_sheets_api, demo_raw):
     return fake_sheets_api
 
 
-def entry_page(secrets: dict | None = None, user: dict | None = None) -> AppTest:
+OFFICER = {"is_logged_in": True, "email": "can.bo@phuong.gov.vn"}
+
+
+def entry_page(secrets: dict | None = LOGIN_ON, user: dict | None = OFFICER) -> AppTest:
+    """The entry page, by default for a signed-in officer (writing needs one)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in (secrets or {}).items():
         at.secrets[key] = value
@@ -114,5 +118,16 @@ def test_a_read_only_share_is_explained(sheet):
 def test_only_officers_may_enter_when_login_is_on(sheet):
     viewer = entry_page(LOGIN_ON, {"is_logged_in": True, "email": "nguoi.xem@gmail.com"})
     assert any("Chỉ cán bộ" in w.value for w in viewer.warning) and not viewer.get("form")
-    officer = entry_page(LOGIN_ON, {"is_logged_in": True, "email": "can.bo@phuong.gov.vn"})
+    officer = entry_page(LOGIN_ON, OFFICER)
     assert officer.get("form")
+
+
+def test_login_off_means_no_entry_form_unless_entry_without_login(sheet):
+    anonymous = entry_page(secrets=None, user=None)
+    assert not anonymous.get("form") and [b.label for b in anonymous.button] == ["Tải lại dữ liệu"]
+    assert any("Nhập nhanh đang tắt" in w.value for w in anonymous.warning)
+    assert sheet.count("append") == 0
+    opened = entry_page({"ocop": {"access": {"entry_without_login": True}}}, user=None)
+    fill_outreach(opened)
+    submit(opened)
+    assert sheet.count("append") == 1
