@@ -15,6 +15,7 @@ class Fault:
     status: int = 500
     body: Any = None
     seconds: float = 0.0
+    after: bool = False  # the request is applied first (Google did the work), then the fault hits the answer
 
 
 class FaultInjection:
@@ -27,14 +28,16 @@ class FaultInjection:
 
 
     def fail_next(self, status: int = 500, times: int = 1, body: Any = None, *, include_token: bool = False,
-                  kind: str | None = None) -> None:
-        """The next `times` requests answer `status` (body: Google's error shape by default)."""
-        self._add_fault(Fault("fail", times, include_token, kind, status=status, body=body))
+                  kind: str | None = None, after: bool = False) -> None:
+        """The next `times` requests answer `status` (body: Google's error shape by default); with
+        after=True each is applied first (a write is stored) and only the answer is the error."""
+        self._add_fault(Fault("fail", times, include_token, kind, status=status, body=body, after=after))
 
     def hang_next(self, seconds: float, times: int = 1, *, include_token: bool = False,
-                  kind: str | None = None) -> None:
-        """The next `times` requests wait `seconds` (or until stop()) before being answered normally."""
-        self._add_fault(Fault("hang", times, include_token, kind, seconds=seconds))
+                  kind: str | None = None, after: bool = False) -> None:
+        """The next `times` requests wait `seconds` (or until stop()) before being answered normally;
+        with after=True each is applied first, then the answer waits (Google did it, the client timed out)."""
+        self._add_fault(Fault("hang", times, include_token, kind, seconds=seconds, after=after))
 
     def malformed_next(self, times: int = 1, *, include_token: bool = False, kind: str | None = None) -> None:
         """The next `times` requests answer 200 with a truncated JSON body."""

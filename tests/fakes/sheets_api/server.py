@@ -159,8 +159,13 @@ class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint):
             self._log.append((kind, request))
 
         fault = self._take_fault(kind)
+        done = None
+        if fault is not None and fault.after:  # applied first: only the answer is lost or late
+            done = self._answer(handler, kind, handler_name, request, groups)
         if fault is not None and fault.action == "hang":
             self._released.wait(fault.seconds)
+            if done is not None:
+                return _send(handler, *done)  # the work was done before the wait: the (late) answer
             fault = None
         if fault is not None and fault.action == "fail":
             default = token_error_body(fault.status) if kind == "token" else google_error_body(fault.status)
@@ -168,12 +173,16 @@ class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint):
         if fault is not None and fault.action == "malformed":
             return _send_raw(handler, 200, b'{"spreadsheetId": "1abc", "valueRanges": [{"range": "')
 
+        _send(handler, *self._answer(handler, kind, handler_name, request, groups))
+
+    def _answer(self, handler: BaseHTTPRequestHandler, kind: str, handler_name: str | None, request: FakeRequest,
+                groups: dict) -> tuple[int, Any]:
+        """What the endpoint does and answers (a write is applied here)."""
         if handler_name is None:
-            return _send(handler, 404, google_error_body(404, f"FakeSheetsAPI: no route for {method} {raw_path}"))
+            return 404, google_error_body(404, f"FakeSheetsAPI: no route for {request.method} {request.path}")
         if kind != "token" and handler.headers.get("Authorization") != f"Bearer {FAKE_TOKEN}":
-            return _send(handler, 401, google_error_body(401))
-        status, payload = getattr(self, handler_name)(request, **groups)
-        _send(handler, status, payload)
+            return 401, google_error_body(401)
+        return getattr(self, handler_name)(request, **groups)
 
     # ----------------------------------------------------------- endpoints
     @route("POST", r"^/token$", "token")
