@@ -11,6 +11,11 @@ cell comes back exactly as the source gave it:
 
 A cell is never a dict, so a dict in the file is always a tag.
 
+Reading treats the file as untrusted data (it may have been edited by hand): read_snapshot
+checks the size before parsing, parses plain JSON only, and accepts exactly the shape written
+here, within limits (MAX_*), with plausible times, for this very location and with the sheet's
+own link. Anything else raises SourceError("snapshot_<why>") and the snapshot is not used.
+
 Writes are atomic: a temporary file in the same directory, flushed and fsynced,
 then os.replace() over the old snapshot. A crash mid-write leaves the previous
 snapshot intact, never half a file. Files are created 0600 (tempfile's default):
@@ -22,13 +27,14 @@ import hashlib
 import json
 import math
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from data_sources.raw import RawWorkbook
+from data_sources.raw import RawWorkbook, Rows, SourceError
 
 SNAPSHOT_DIR_ENV = "OCOP_SNAPSHOT_DIR"
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".snapshots"  # in .gitignore
@@ -73,13 +79,6 @@ _DECODERS = {
     "$timedelta": lambda s: timedelta(seconds=s),
     "$float": float,
 }
-
-
-def _decode(value: Any) -> Any:
-    if isinstance(value, dict):
-        ((tag, text),) = value.items()
-        return _DECODERS[tag](text)
-    return value
 
 
 # --------------------------------------------------------------------------- files
@@ -133,25 +132,183 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def load_snapshot(location: str, directory: Path | None = None) -> RawWorkbook | None:
-    """The snapshot saved for `location`; None when there is none or it cannot be read."""
-    directory = snapshot_dir() if directory is None else Path(directory)
+# --------------------------------------------------------------------------- reading, as data
+
+# Limits a snapshot must keep. Google Sheets itself holds at most 10 million cells per spreadsheet and
+# 50,000 characters per cell; a province's OCOP workbook (≥ 200,000 rows) is far inside all of them.
+MAX_FILE_BYTES = 256 * 1024 * 1024  # 10 million short cells as JSON; checked before parsing
+MAX_TABS = 200
+MAX_ROWS = 1_000_000  # all tabs together
+MAX_CELLS = 10_000_000  # all tabs together: Google's own limit
+MAX_CELL_CHARS = 50_000  # Google's own limit per cell
+MAX_TEXT_CHARS = 1_000  # the title and a tab's title
+MAX_TAG_CHARS = 64  # the text of a tagged cell ("2023-03-15T18:00:00.123456+07:00")
+CLOCK_SKEW = timedelta(minutes=5)  # a read_at/saved_at may be this far ahead of our clock
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no snapshot was written before this
+KINDS = ("gsheet", "xlsx", "demo")
+SHEET_URL = "https://docs.google.com/spreadsheets/d/{key}/edit"  # google_sheets.sheet_url, the only link kept
+FIELDS = frozenset({"format", "version", "kind", "location", "title", "url", "read_at", "saved_at", "tabs"})
+
+
+def _parse(data: bytes) -> Any:
+    """JSON as plain data: NaN/Infinity literals refused; nesting too deep for the parser is a problem,
+    not a crash (the exact shape, checked next, bounds the depth to what the format needs)."""
+
+    def refuse(constant: str) -> Any:
+        raise ValueError(constant)
+
     try:
-        document = json.loads(snapshot_path(location, directory).read_bytes().decode("utf-8"))
-        if document.get("format") != FORMAT or document.get("version") != VERSION:
-            return None
-        if document["location"] != location:  # a hash collision, or a file copied by hand
-            return None
-        tabs = {}
-        for title, rows in document["tabs"]:
-            if not isinstance(title, str) or not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-                return None
-            tabs[title] = [[_decode(v) for v in row] for row in rows]
-        read_at = datetime.fromisoformat(document["read_at"])
-        return RawWorkbook(tabs=tabs, kind=str(document["kind"]), location=location,
-                           title=str(document.get("title") or ""), url=document.get("url"), read_at=read_at)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, OverflowError):
+        return json.loads(data.decode("utf-8"), parse_constant=refuse)
+    except RecursionError:
+        raise SourceError("snapshot_too_deep") from None
+    except MemoryError:
+        raise SourceError("snapshot_too_large", size=_mb(len(data)), limit=_mb(MAX_FILE_BYTES)) from None
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise SourceError("snapshot_unreadable") from None
+
+
+def _mb(size: int) -> int:
+    return -(-size // (1024 * 1024))  # rounded up
+
+
+def _moment(document: dict, name: str) -> datetime:
+    """read_at / saved_at: ISO 8601 with a time zone, after 2000, not in the future."""
+    text = document[name]
+    try:
+        moment = datetime.fromisoformat(text) if isinstance(text, str) and len(text) <= MAX_TAG_CHARS else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None or moment.utcoffset() is None:
+        raise SourceError("snapshot_time_invalid", field=name)
+    try:
+        moment_utc = moment.astimezone(UTC)
+    except OverflowError:  # the year 1 or 9999 shifted past the calendar's end
+        raise SourceError("snapshot_time_invalid", field=name) from None
+    if moment_utc > datetime.now(UTC) + CLOCK_SKEW:
+        raise SourceError("snapshot_time_future", field=name)
+    if moment_utc < EARLIEST:
+        raise SourceError("snapshot_time_too_old", field=name)
+    return moment
+
+
+def _cell(value: Any, tab: int, row: int) -> Any:
+    """One cell as the source gave it; a snapshot problem when it is anything else."""
+    kind = type(value)
+    if value is None or kind in (bool, int):
+        return value
+    if kind is str:
+        if len(value) > MAX_CELL_CHARS:
+            raise SourceError("snapshot_cell_too_long", limit=MAX_CELL_CHARS, tab=tab, row=row)
+        return value
+    if kind is float and math.isfinite(value):
+        return value
+    if kind is list:
+        raise SourceError("snapshot_too_deep")
+    if kind is dict and len(value) == 1:
+        ((tag, text),) = value.items()
+        wanted = (int, float) if tag == "$timedelta" else (str,)
+        if tag in _DECODERS and type(text) in wanted and (type(text) is not str or len(text) <= MAX_TAG_CHARS):
+            try:
+                decoded = _DECODERS[tag](text)
+            except (ValueError, OverflowError):
+                pass
+            else:
+                if tag != "$float" or not math.isfinite(decoded):  # a finite float is never tagged
+                    return decoded
+    raise SourceError("snapshot_bad_cell", tab=tab, row=row)
+
+
+def _tabs(value: Any) -> dict[str, Rows]:
+    """[[title, rows], ...] within the limits, every cell decoded."""
+    if type(value) is not list:
+        raise SourceError("snapshot_bad_field", field="tabs")
+    if len(value) > MAX_TABS:
+        raise SourceError("snapshot_too_many_tabs", count=len(value), limit=MAX_TABS)
+    rows_seen = cells_seen = 0
+    for pair in value:  # count everything before decoding anything
+        if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str or type(pair[1]) is not list:
+            raise SourceError("snapshot_bad_field", field="tabs")
+        rows_seen += len(pair[1])
+        if rows_seen > MAX_ROWS:
+            raise SourceError("snapshot_too_many_rows", limit=MAX_ROWS)
+        for row in pair[1]:
+            if type(row) is not list:
+                raise SourceError("snapshot_bad_field", field="tabs")
+            cells_seen += len(row)
+        if cells_seen > MAX_CELLS:
+            raise SourceError("snapshot_too_many_cells", limit=MAX_CELLS)
+    tabs: dict[str, Rows] = {}
+    for number, (title, rows) in enumerate(value, start=1):
+        if len(title) > MAX_TEXT_CHARS or title in tabs:
+            raise SourceError("snapshot_bad_field", field="tabs")
+        tabs[title] = [[_cell(v, number, r) for v in row] for r, row in enumerate(rows, start=1)]
+    return tabs
+
+
+def _workbook(document: Any, location: str, kind: str | None) -> RawWorkbook:
+    """The exact shape save_snapshot writes, for this location, or a snapshot problem."""
+    if type(document) is not dict or document.get("format") != FORMAT:
+        raise SourceError("snapshot_wrong_format")
+    if type(document.get("version")) is not int or document["version"] != VERSION or set(document) != FIELDS:
+        raise SourceError("snapshot_wrong_format")
+    if document["location"] != location:  # another sheet's snapshot, copied by hand (or a hash collision)
+        raise SourceError("snapshot_other_sheet")
+    stored_kind = document["kind"]
+    if stored_kind not in KINDS or (kind is not None and stored_kind != kind):
+        raise SourceError("snapshot_bad_field", field="kind")
+    title = document["title"]
+    if type(title) is not str or len(title) > MAX_TEXT_CHARS:
+        raise SourceError("snapshot_bad_field", field="title")
+    url = document["url"]
+    if url != (SHEET_URL.format(key=location) if stored_kind == "gsheet" else None):
+        raise SourceError("snapshot_bad_url")
+    read_at = _moment(document, "read_at")
+    _moment(document, "saved_at")
+    return RawWorkbook(tabs=_tabs(document["tabs"]), kind=stored_kind, location=location, title=title, url=url,
+                       read_at=read_at)
+
+
+def read_snapshot(location: str, directory: Path | None = None, kind: str | None = None) -> RawWorkbook | None:
+    """The snapshot saved for `location` (of `kind`, when given); None when there is none.
+
+    A snapshot that exists but cannot be used raises SourceError("snapshot_<why>"): unreadable,
+    too large or too deep, another sheet's, a wrong format, an impossible time, a foreign link.
+    The file is checked for size before it is parsed, and parsed as plain data only.
+    """
+    path = snapshot_path(location, snapshot_dir() if directory is None else Path(directory))
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        raise SourceError("snapshot_unreadable") from None
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read, a directory cannot be read
+        raise SourceError("snapshot_unreadable")
+    if info.st_size > MAX_FILE_BYTES:
+        raise SourceError("snapshot_too_large", size=_mb(info.st_size), limit=_mb(MAX_FILE_BYTES))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        raise SourceError("snapshot_unreadable") from None
+    if len(data) > MAX_FILE_BYTES:  # it grew after the stat
+        raise SourceError("snapshot_too_large", size=_mb(len(data)), limit=_mb(MAX_FILE_BYTES))
+    try:
+        return _workbook(_parse(data), location, kind)
+    except RecursionError:
+        raise SourceError("snapshot_too_deep") from None
+    except MemoryError:
+        raise SourceError("snapshot_too_large", size=_mb(len(data)), limit=_mb(MAX_FILE_BYTES)) from None
+
+
+def load_snapshot(location: str, directory: Path | None = None, kind: str | None = None) -> RawWorkbook | None:
+    """The snapshot saved for `location`; None when there is none or it cannot be used."""
+    try:
+        return read_snapshot(location, directory, kind)
+    except SourceError:
         return None
 
 
-__all__ = ["DEFAULT_DIR", "SNAPSHOT_DIR_ENV", "load_snapshot", "save_snapshot", "snapshot_dir", "snapshot_path"]
+__all__ = ["CLOCK_SKEW", "DEFAULT_DIR", "EARLIEST", "MAX_CELLS", "MAX_CELL_CHARS", "MAX_FILE_BYTES", "MAX_ROWS",
+           "MAX_TABS", "SHEET_URL", "SNAPSHOT_DIR_ENV", "load_snapshot", "read_snapshot", "save_snapshot",
+           "snapshot_dir", "snapshot_path"]
