@@ -6,6 +6,10 @@
     result.error        # the SourceError that caused the fallback (None when fresh)
     result.snapshot_at  # when the snapshot was read from the source (its raw.read_at)
 
+Without a usable snapshot the source's SourceError is raised. When a snapshot exists but is
+unreadable or implausible (data_sources/snapshot.py, read_snapshot), it is not used, and
+snapshot_problem(error) is why (a SourceError "snapshot_<why>"), so the page explains both.
+
 Snapshots are kept for Google Sheets sources only. An .xlsx on disk is its own
 snapshot (a second copy would only be another place holding producers' phone
 numbers), and the demo cannot fail; their errors are raised as before.
@@ -35,7 +39,7 @@ from typing import Any
 
 from data_sources import SourceConfig, read_source
 from data_sources.raw import RawWorkbook, SourceError
-from data_sources.snapshot import load_snapshot, save_snapshot, snapshot_dir
+from data_sources.snapshot import read_snapshot, save_snapshot, snapshot_dir
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +73,13 @@ def _load(config: SourceConfig, env: Mapping[str, str] | None, secrets: Mapping[
         if not keeps_snapshot:
             raise
         directory = snapshot_dir(env) if directory is None else directory
-        snapshot = load_snapshot(snapshot_location(config), directory)
+        try:
+            snapshot = read_snapshot(snapshot_location(config), directory, kind="gsheet")
+        except SourceError as problem:
+            raise _not_used(error, problem)
+        except Exception as problem:  # a bug in the checks must not turn an outage into a traceback
+            log.exception("snapshot check failed")
+            raise _not_used(error, SourceError("snapshot_unreadable"))
         if snapshot is None:
             raise
         log.warning("source failed (%s); showing the snapshot read at %s", error, snapshot.read_at.isoformat())
@@ -81,6 +91,18 @@ def _load(config: SourceConfig, env: Mapping[str, str] | None, secrets: Mapping[
         except (OSError, TypeError, ValueError) as problem:  # never lose a good read over a snapshot
             log.warning("snapshot not saved: %s", type(problem).__name__)
     return LoadResult(raw, False, None, None)
+
+
+def _not_used(error: SourceError, problem: SourceError) -> SourceError:
+    log.warning("source failed (%s); the snapshot is not used: %s", error, problem)
+    error.snapshot_problem = problem  # type: ignore[attr-defined]
+    return error
+
+
+def snapshot_problem(error: SourceError) -> SourceError | None:
+    """Why the snapshot was not used when `error` was raised; None when there was none to use."""
+    problem = getattr(error, "snapshot_problem", None)
+    return problem if isinstance(problem, SourceError) else None
 
 
 # --------------------------------------------------------------------------- single flight
@@ -135,9 +157,12 @@ def load_with_fallback(config: SourceConfig, env: Mapping[str, str] | None = Non
 def _replay(outcome: LoadResult | SourceError | None) -> LoadResult:
     if isinstance(outcome, SourceError):
         # a fresh exception per waiter: one object raised in many threads would share a traceback
-        raise type(outcome)(outcome.code, **outcome.params) from outcome
+        fresh = type(outcome)(outcome.code, **outcome.params)
+        problem = snapshot_problem(outcome)
+        raise (fresh if problem is None else _not_used(fresh, problem)) from outcome
     assert outcome is not None
     return outcome
 
 
-__all__ = ["LoadResult", "REUSE_S", "load_with_fallback", "reset_single_flight", "snapshot_location"]
+__all__ = ["LoadResult", "REUSE_S", "load_with_fallback", "reset_single_flight", "snapshot_location",
+           "snapshot_problem"]

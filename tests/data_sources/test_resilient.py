@@ -17,7 +17,13 @@ import pytest
 
 from data_sources import SourceConfig, resolve_source
 from data_sources.raw import SourceError
-from data_sources.resilient import LoadResult, load_with_fallback, reset_single_flight, snapshot_location
+from data_sources.resilient import (
+    LoadResult,
+    load_with_fallback,
+    reset_single_flight,
+    snapshot_location,
+    snapshot_problem,
+)
 from data_sources.retry import MAX_ATTEMPTS
 from data_sources.snapshot import load_snapshot, snapshot_path
 from tests.fakes.sheets_api import FakeSheetsAPI
@@ -273,6 +279,63 @@ def test_corrupt_snapshot_means_the_error(sheet: FakeSheetsAPI) -> None:
     with pytest.raises(SourceError) as info:
         load()
     assert info.value.code == "gsheet_unavailable"
+    assert snapshot_problem(info.value).code == "snapshot_unreadable"
+
+
+def edit_snapshot(mutate) -> None:
+    path = snapshot_path(KEY, snapshot_dir())
+    document = json.loads(path.read_text(encoding="utf-8"))
+    mutate(document)
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("mutate", "problem"),
+    [
+        (lambda d: d.update(read_at="9999-12-31T23:59:59+00:00"), "snapshot_time_future"),
+        (lambda d: d.update(read_at="2024-05-01T08:30:00"), "snapshot_time_invalid"),
+        (lambda d: d.update(location="1AnotherSheetsKey00000000000000000000000"), "snapshot_other_sheet"),
+        (lambda d: d.update(url="javascript:alert(1)"), "snapshot_bad_url"),
+        (lambda d: d.update(url=f"https://docs.google.com.evil.example/spreadsheets/d/{KEY}/edit"), "snapshot_bad_url"),
+        (lambda d: d.update(tabs=[["A", [[[[[[1]]]]]]]]), "snapshot_too_deep"),
+        (lambda d: d.update(version=2), "snapshot_wrong_format"),
+    ],
+)
+def test_an_implausible_snapshot_is_not_used_and_says_why(sheet: FakeSheetsAPI, mutate, problem: str) -> None:
+    good_load(sheet)
+    edit_snapshot(mutate)
+    sheet.stop()
+    with pytest.raises(SourceError) as info:
+        load()
+    assert info.value.code == "gsheet_unavailable"  # the source's own error, still
+    assert snapshot_problem(info.value).code == problem
+
+
+def test_deeply_nested_snapshot_is_a_reason_not_a_recursion_error(sheet: FakeSheetsAPI) -> None:
+    good_load(sheet)
+    snapshot_path(KEY, snapshot_dir()).write_bytes(b"[" * 200_000 + b"]" * 200_000)
+    sheet.spreadsheet(KEY).forbidden = True
+    with pytest.raises(SourceError) as info:
+        load()
+    assert (info.value.code, snapshot_problem(info.value).code) == ("gsheet_forbidden", "snapshot_too_deep")
+
+
+def test_a_bug_in_the_checks_is_still_the_source_error(sheet: FakeSheetsAPI, monkeypatch) -> None:
+    from data_sources import resilient
+
+    good_load(sheet)
+    monkeypatch.setattr(resilient, "read_snapshot", lambda *a, **k: 1 / 0)
+    sheet.stop()
+    with pytest.raises(SourceError) as info:
+        load()
+    assert (info.value.code, snapshot_problem(info.value).code) == ("gsheet_unavailable", "snapshot_unreadable")
+
+
+def test_no_snapshot_is_no_problem(sheet: FakeSheetsAPI) -> None:
+    sheet.stop()
+    with pytest.raises(SourceError) as info:
+        load()
+    assert snapshot_problem(info.value) is None
 
 
 def test_a_failed_read_does_not_overwrite_the_snapshot(sheet: FakeSheetsAPI) -> None:
@@ -349,6 +412,17 @@ def test_twenty_viewers_share_one_failure_too(sheet: FakeSheetsAPI, timer: Timer
     assert len({id(r) for r in results}) == 20  # each viewer its own exception object
     assert sheet.count("metadata") == 1
     assert timer.seconds < 3
+
+
+def test_twenty_viewers_each_learn_why_the_snapshot_was_not_used(sheet: FakeSheetsAPI) -> None:
+    good_load(sheet)
+    edit_snapshot(lambda d: d.update(url="javascript:alert(1)"))
+    sheet.hang_next(0.5, kind="metadata")
+    sheet.spreadsheet(KEY).forbidden = True
+    results = together(20, load)
+    assert all(isinstance(r, SourceError) and r.code == "gsheet_forbidden" for r in results), results
+    assert {snapshot_problem(r).code for r in results} == {"snapshot_bad_url"}
+    assert sheet.count("metadata") == 1
 
 
 def test_twenty_viewers_share_one_fallback(sheet: FakeSheetsAPI) -> None:
