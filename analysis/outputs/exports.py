@@ -12,6 +12,7 @@ Pure: bytes in memory, no I/O. The pages offer them with st.download_button.
 """
 from __future__ import annotations
 
+import csv
 import io
 import math
 import re
@@ -58,11 +59,38 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_SPLIT_THEN_TRIGGER = re.compile(r'([,;\t\r\n])(?=[=+\-@\t\r"])')
+
+
+def csv_field(value: Any) -> Any:
+    """A CSV field that starts no formula whichever character the reader splits on: neutralised, and
+    a `'` after every `,` `;` tab or line break that a trigger (or a quote) follows, since a reader
+    splitting on that character would start a cell there (`Bánh;=cmd…` -> `Bánh;'=cmd…`).
+    Numbers (not booleans) stay numbers; missing values are empty."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return neutralise(_SPLIT_THEN_TRIGGER.sub(r"\1'", str(value)))
+
+
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly; no index column.
-    CRLF line ends (RFC 4180), which also makes the writer quote any cell holding a
-    carriage return: a bare \r would otherwise split the row in Excel."""
-    return safe_frame(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    """UTF-16LE with a byte-order mark, TAB between fields, every text field quoted, CRLF line ends.
+
+    Why: Excel in a comma-decimal locale (Vietnamese settings) splits a UTF-8 CSV on `;`, so a
+    comma-separated file opens as one column; and a UTF-8 BOM plus a `sep=` hint loses the BOM
+    (diacritics garbled). A UTF-16LE file with its BOM is opened by Excel as Unicode text split on
+    tabs, in every locale, diacritics intact; LibreOffice detects the encoding from the BOM.
+    Quoting keeps a `;`, `,`, tab or line break inside a field; csv_field keeps a reader that splits
+    on any of them anyway from starting a formula. Numbers are written bare, so they stay numbers."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
+    writer.writerow([csv_field(name) for name in df.columns])
+    for row in df.itertuples(index=False, name=None):
+        writer.writerow([csv_field(value) for value in row])
+    return b"\xff\xfe" + buffer.getvalue().encode("utf-16-le")
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -135,4 +163,4 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["FORMULA_TRIGGERS", "excel_cell", "neutralise", "safe_frame", "to_csv_bytes", "to_xlsx_bytes"]
+__all__ = ["FORMULA_TRIGGERS", "csv_field", "excel_cell", "neutralise", "safe_frame", "to_csv_bytes", "to_xlsx_bytes"]

@@ -45,6 +45,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from analysis.outputs.exports import excel_cell
 from analysis.outputs.sheet_plan import (
     AREAS_OR_WARD,
     AREAS_OR_WARD_LABEL,
@@ -218,8 +219,10 @@ def build_template(areas: list[str] | None = None, lang: str = "vi") -> Workbook
         _formats(ws, tab)
         _validations(ws, tab, ranges, lang)
     name_column = get_column_letter(area_column() + 1)
-    for row, name in enumerate(names, start=2):
-        sheets["areas"][f"{name_column}{row}"] = name
+    for row, name in enumerate(names, start=2):  # a khóm typed as `=HYPERLINK(…)` stays text (excel_cell)
+        cell = sheets["areas"][f"{name_column}{row}"]
+        cell.value = excel_cell(name)
+        cell.data_type = "s"
     fill_guide(guide, lang)
     wb.active = 0
     wb.properties.title = guide_title(lang)

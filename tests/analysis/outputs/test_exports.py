@@ -63,20 +63,41 @@ def test_safe_frame_handles_mixed_object_categorical_and_nullable_columns():
     assert "'=evil header" in safe.columns
 
 
-def test_csv_is_utf8_with_bom_and_inert():
+def read_csv_bytes(data: bytes, delimiter: str = "\t") -> list[list[str]]:
+    assert data.startswith(b"\xff\xfe")  # UTF-16LE with its byte-order mark
+    return list(csv.reader(io.StringIO(data[2:].decode("utf-16-le"), newline=""), delimiter=delimiter))
+
+
+def test_csv_is_utf16_tab_separated_and_inert():
     data = to_csv_bytes(frame())
-    assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    rows = read_csv_bytes(data)
     assert rows[0] == ["Nội dung", "Ghi chú", "Số", "Điểm"]
     body = rows[1:]
-    assert [r[0] for r in body] == ["'" + p for p in PAYLOADS]
+    # a trigger or quote after a `,` `;` tab or line break gets a `'` too (see the test below)
+    inner = {PAYLOADS[0]: '=HYPERLINK("http://x",\'"y")', "\t=1": "\t'=1", "\r=1": "\r'=1"}
+    assert [r[0] for r in body] == ["'" + inner.get(p, p) for p in PAYLOADS]
     assert [r[1] for r in body] == VIETNAMESE
     assert len(body) == len(PAYLOADS)  # the \r inside a cell did not split its row
-    assert [r[2] for r in body] == ["-5", "0", "3", "-2", "7", "1", "-1", "2", "4"]  # numbers, unquoted
-    assert b'"\'\r=1"' in data and b",-5,-2.5\r\n" in data  # the \r cell quoted; numbers bare
+    assert [r[2] for r in body] == ["-5", "0", "3", "-2", "7", "1", "-1", "2", "4"]
+    text = data[2:].decode("utf-16-le")
+    assert '"\'\r\'=1"' in text and "\t-5\t-2.5\r\n" in text  # text quoted; numbers bare
     assert body[0][3] == "-2.5"
     for row in body:
         assert not row[0].startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+SPLIT_PAYLOADS = ["Bánh;=cmd|' /C calc'!A0", "Mắm,+1+1", "a\t@SUM(1)", 'x;"=1+1', "k; -2+3", "ok;fine"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_no_cell_starts_a_formula_whatever_the_reader_splits_on(delimiter):
+    """Excel in a comma-decimal locale splits on `;`: a payload after a `;` inside a field must not
+    start a cell there, nor after `,` or a tab."""
+    data = to_csv_bytes(pd.DataFrame({"Tên": SPLIT_PAYLOADS, "Số": range(len(SPLIT_PAYLOADS))}))
+    for row in read_csv_bytes(data, delimiter):
+        for cell in row:
+            assert not cell.lstrip(' "').startswith(("=", "+", "-", "@", "\t", "\r")), (delimiter, row)
+    assert read_csv_bytes(data)[6] == ["ok;fine", "5"]  # ordinary text is left as typed
 
 
 def test_xlsx_cells_are_text_never_formulas():
@@ -148,3 +169,40 @@ def test_excel_cell_makes_text_safe():
     assert excel_cell("a\tb\nc") == "a\tb\nc"
     long = excel_cell("x" * 40_000)
     assert len(long) == XLSX_MAX_CHARS and long.endswith("…")
+
+
+def _libreoffice_cells(tmp_path, data: bytes, options: str) -> list[list]:
+    """The CSV opened by LibreOffice headless (`options`: its CSV filter string), as the cells of the
+    .xlsx it converts to."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (soffice) is needed to check how spreadsheets open the CSV"
+    source = tmp_path / "bang.csv"
+    source.write_bytes(data)
+    command = [soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless"]
+    command += [f"--infilter=CSV:{options}", "--convert-to", "xlsx", "--outdir", str(tmp_path), str(source)]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    sheet = openpyxl.load_workbook(tmp_path / "bang.xlsx").worksheets[0]
+    return [[cell for cell in row] for row in sheet.iter_rows()]
+
+
+# LibreOffice's CSV filter: separator (9 tab, 59 `;`, 44 `,`), quote (34), charset (65535: UTF-16), first
+# line 1. Headless conversion does not sniff the encoding, so it is named as the import dialog detects it.
+@pytest.mark.parametrize("options", ["9,34,65535,1", "59,34,65535,1", "44,34,65535,1"],
+                         ids=["tab", "semicolon", "comma"])
+def test_libreoffice_opens_the_csv_split_with_diacritics_and_no_formula(tmp_path, options):
+    df = pd.DataFrame({"Tên sản phẩm": ["Bánh;=cmd|' /C calc'!A0", "Mắm tôm Hậu Lộc", "=1+1"],
+                       "Khóm": ["Vĩnh Phú", "Toàn phường", "x,@SUM(1)"], "Số": [3, -2, 7]})
+    rows = _libreoffice_cells(tmp_path, to_csv_bytes(df), options)
+    assert all(cell.data_type != "f" for row in rows for cell in row)
+    for row in rows:
+        for cell in row:
+            if isinstance(cell.value, str):
+                assert not cell.value.startswith(("=", "+", "-", "@")), (options, cell.value)
+    if options.startswith("9,"):  # split on tabs: exactly our columns, diacritics intact
+        values = [[cell.value for cell in row] for row in rows]
+        assert values[0] == ["Tên sản phẩm", "Khóm", "Số"]
+        assert values[1][:2] == ["Bánh;'=cmd|' /C calc'!A0", "Vĩnh Phú"] and values[2][0] == "Mắm tôm Hậu Lộc"
+        assert [v[2] for v in values[1:]] == [3, -2, 7]  # numbers stay numbers

@@ -382,3 +382,11 @@ def test_cli_reports_an_unreadable_source(tmp_path, capsys):
     assert main(["template", "--out", str(out), "--data", str(tmp_path / "missing.xlsx")]) == 2
     assert not out.exists()
     assert "missing.xlsx" in capsys.readouterr().err
+
+
+def test_a_khom_named_like_a_formula_is_text_in_the_template():
+    payload = '=HYPERLINK("https://evil.example","y")'
+    ws = build_template([payload, "+cmd", "Vĩnh Phú"])[c.TABS_BY_KEY["areas"].title]
+    cells = [ws[f"A{r}"] for r in range(2, 5)]
+    assert [cell.value for cell in cells] == ["'" + payload, "'+cmd", "Vĩnh Phú"]
+    assert all(cell.data_type == "s" for cell in cells)
