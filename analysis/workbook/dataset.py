@@ -6,6 +6,7 @@ RowCount (the row accounting) and the issue columns and severities.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +19,14 @@ ROW = "_row"  # the row number as the sheet shows it, in every table
 ERROR, WARNING, NOTICE = "error", "warning", "notice"
 ISSUE_COLUMNS = ["tab", "row", "column", "value", "severity", "reason", "params"]
 SAMPLE_KIND = "demo"  # the bundled demo workbook: shown as sample data everywhere
+# The only links ever rendered from stored data: a Google Sheet's own page, over https, nothing else.
+SHEET_LINK = re.compile(r"https://docs\.google\.com/spreadsheets/d/[A-Za-z0-9_-]{20,200}/edit(?:#gid=[0-9]{1,12})?")
+
+
+def sheet_link(url: object) -> str | None:
+    """`url` when it is a Google Sheet's own https://docs.google.com/spreadsheets/d/<key>/edit page, else None:
+    never a javascript: or data: URL, another host, plain http or a path with ../ in it."""
+    return url if isinstance(url, str) and SHEET_LINK.fullmatch(url) else None
 
 
 @dataclass(frozen=True)
@@ -27,8 +36,11 @@ class SourceInfo:
     kind: str = ""  # "demo", "xlsx" or "gsheet"; "" when the tabs came from elsewhere (tests)
     location: str = ""  # file path, or the spreadsheet key
     title: str = ""
-    url: str | None = None  # a link a user can open (Google Sheets only)
+    url: str | None = None  # a link a user can open: a Google Sheet's own page (sheet_link), else None
     read_at: datetime | None = None  # aware; a naive time is taken as UTC
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", sheet_link(self.url))  # frozen: set once, here
 
     @property
     def is_sample(self) -> bool:
