@@ -44,6 +44,13 @@ def is_empty(frame: Any) -> bool:
     return frame is None or (isinstance(frame, pd.DataFrame) and frame.empty)
 
 
+def plain(text: Any) -> str:
+    """Sheet text as Plotly shows it literally: Plotly renders a subset of HTML (`<a href>`, `<b>`,
+    `<br>`…) in every label, hover, bar text and title, so `&`, `<` and `>` become entities.
+    Every figure builder passes data text through here (wrap, area_label and stage_label do)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _greedy_lines(words: list[str], width: int) -> list[str]:
     lines: list[str] = []
     current = ""
@@ -58,8 +65,9 @@ def _greedy_lines(words: list[str], width: int) -> list[str]:
 
 
 def wrap(text: str, width: int = LABEL_WIDTH) -> str:
-    """Break a label longer than `width` onto as few lines as it needs, of similar length (`<br>`)."""
-    words = str(text).split()
+    """Break a label longer than `width` onto as few lines as it needs, of similar length (`<br>`).
+    The text is made plain first, so the `<br>` are the only markup in the result."""
+    words = plain(text).split()
     text = " ".join(words)
     if len(text) <= width:
         return text
@@ -81,7 +89,7 @@ def stage_label(stage: Any, lang: str = DEFAULT_LANG) -> str:
     if is_missing(stage):
         return DASH
     code = c.STAGE_CODES.get(stage)
-    return t(f"stage.{code}", lang) if code else str(stage)
+    return t(f"stage.{code}", lang) if code else plain(stage)
 
 
 def area_label(area: Any, lang: str = DEFAULT_LANG) -> str:
@@ -90,8 +98,8 @@ def area_label(area: Any, lang: str = DEFAULT_LANG) -> str:
     if name == c.WHOLE_WARD:
         return t("fig.whole_ward", lang)
     if name.casefold().startswith("khóm"):
-        return name
-    return t("fig.area", lang, area=name)
+        return plain(name)
+    return t("fig.area", lang, area=plain(name))
 
 
 def month_label(month: int, lang: str = DEFAULT_LANG, long: bool = False) -> str:
@@ -141,4 +149,4 @@ def bar_height(rows: int, per_row: int = BAR_ROW_PX, extra: int = 200) -> int:
 
 __all__ = ["BAR_ROW_PX", "FONT_FAMILY", "FONT_SIZE", "GREY", "HEAT_SCALE", "LABEL_WIDTH", "PACE_COLOURS", "PALETTE",
            "SMALL_SIZE", "TITLE_SIZE", "TITLE_WIDTH", "area_label", "bar_height", "base_layout", "hover_template",
-           "is_empty", "month_label", "stage_label", "whole_ticks", "wrap"]
+           "is_empty", "month_label", "plain", "stage_label", "whole_ticks", "wrap"]

@@ -14,6 +14,7 @@ from analysis.outputs.chart_style import (
     base_layout,
     hover_template,
     is_empty,
+    plain,
     whole_ticks,
     wrap,
 )
@@ -39,7 +40,7 @@ def count_bars(counts: pd.DataFrame, dimension: str, lang: str = DEFAULT_LANG) -
     has_attendees = "attendees" in counts.columns
     values = [0 if is_missing(n) else int(n) for n in counts[measure]]
     labels = [DASH if is_missing(v) else str(v) for v in counts["value"]]
-    custom = [[label, number(n, 0, lang)] + ([number(a, 0, lang)] if has_attendees else [])
+    custom = [[plain(label), number(n, 0, lang)] + ([number(a, 0, lang)] if has_attendees else [])
               for label, n, a in zip(labels, values,
                                      counts["attendees"] if has_attendees else [None] * len(values))]
     lines = ["<b>%{customdata[0]}</b>", f"{quantity}: %{{customdata[1]}}"]

@@ -14,6 +14,7 @@ from analysis.outputs.chart_style import (
     base_layout,
     hover_template,
     is_empty,
+    plain,
     wrap,
 )
 from analysis.workbook.values import is_missing
@@ -43,7 +44,7 @@ def indicator_progress(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figu
         y.append(wrap(label))
         text.append(f"{shown} · {t(f'pace.{pace}', lang)}" if pace else shown)
         colours.append(PACE_COLOURS[pace])
-        custom.append([label, number(row.actual, 1, lang), number(row.target, 1, lang), shown,
+        custom.append([plain(label), number(row.actual, 1, lang), number(row.target, 1, lang), shown,
                        t(f"pace.{pace}", lang) if pace else DASH])
     fig = go.Figure(go.Bar(
         x=x, y=y, orientation="h", text=text, cliponaxis=False,

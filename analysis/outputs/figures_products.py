@@ -15,6 +15,7 @@ from analysis.outputs.chart_style import (
     base_layout,
     hover_template,
     is_empty,
+    plain,
     stage_label,
     wrap,
 )
@@ -77,7 +78,7 @@ def readiness_chart(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure 
         labels.append(wrap(label))
         gate.append(None if is_missing(row.gate) else float(row.gate) * 100)
         depth.append(None if is_missing(row.depth) else float(row.depth) * 100)
-        custom.append([label, percent(row.gate, lang), percent(row.depth, lang), missing_text,
+        custom.append([plain(label), percent(row.gate, lang), percent(row.depth, lang), missing_text,
                        stage_label(getattr(row, "stage", None), lang)])
     hover_lines = (
         "<b>%{customdata[0]}</b>",

@@ -57,3 +57,25 @@ def reach_table() -> pd.DataFrame:
 def coverage() -> dict:
     return {"area_share": 0.75, "producer_share": 0.48, "areas_reached": 3, "areas_total": 4,
             "producers_reached": 12, "producers_total": 25}
+
+
+# Sheet text that Plotly would render as a link, bold and an image (its HTML subset) if passed through.
+HOSTILE = '<a href="https://evil.example">Bấm</a> <b>đậm</b> <img src=https://evil.example/i.png> & co'
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        return [s for v in (value.tolist() if hasattr(value, "tolist") else value) for s in _strings(v)]
+    return []
+
+
+def assert_inert(fig) -> None:
+    """No tag from HOSTILE survives anywhere in the figure (labels, hover, text, titles); it reads as text."""
+    dumped = "\n".join(_strings(fig.to_plotly_json()))
+    for tag in ("<a ", "</a>", "<b>đậm", "<img"):
+        assert tag not in dumped, tag
+    assert 'Bấm&lt;/a&gt;' in dumped and "&amp; co" in dumped

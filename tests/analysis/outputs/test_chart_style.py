@@ -14,6 +14,7 @@ from analysis.outputs.chart_style import (
     hover_template,
     is_empty,
     month_label,
+    plain,
     stage_label,
     wrap,
 )
@@ -61,3 +62,12 @@ def test_stage_area_and_month_labels_in_both_languages():
 def test_hover_lines_hide_the_trace_box_and_empty_means_no_rows():
     assert hover_template("<b>a</b>", "b: 1") == "<b>a</b><br>b: 1<extra></extra>"
     assert is_empty(None) and is_empty(pd.DataFrame()) and not is_empty(pd.DataFrame({"a": [1]}))
+
+
+def test_plain_escapes_plotly_markup_and_wrap_keeps_only_its_own_breaks():
+    assert plain('<a href="x">y</a> & <b>') == '&lt;a href="x"&gt;y&lt;/a&gt; &amp; &lt;b&gt;'
+    assert plain(None) == "None" and plain(3) == "3"
+    wrapped = wrap("<b>Khóm</b> " * 6)
+    assert "<b>" not in wrapped and "&lt;b&gt;Khóm&lt;/b&gt;" in wrapped and "<br>" in wrapped
+    assert area_label("<i>x</i>") == "Khóm &lt;i&gt;x&lt;/i&gt;"
+    assert stage_label("<b>Mới</b>") == "&lt;b&gt;Mới&lt;/b&gt;"

@@ -6,7 +6,7 @@ import pytest
 
 from analysis.outputs.figures_counts import count_bars
 from analysis.outputs.figures_outreach import outreach_heatmap
-from tests.analysis.outputs.figure_inputs import counts_table, heat_table
+from tests.analysis.outputs.figure_inputs import HOSTILE, assert_inert, counts_table, heat_table
 
 TITLES = {
     "channel": ("Hoạt động theo hình thức", "Activities by channel"),
@@ -62,3 +62,8 @@ def test_small_counts_tick_at_whole_numbers():
 def test_count_bars_reject_an_unknown_dimension():
     with pytest.raises(ValueError):
         count_bars(counts_table(), "khom")
+
+
+def test_sheet_text_in_labels_and_hover_is_plain_text():
+    fig = count_bars(pd.DataFrame({"value": [HOSTILE], "activities": [3], "attendees": [10]}), "unit")
+    assert_inert(fig)

@@ -7,7 +7,7 @@ import pytest
 from analysis.outputs.chart_style import GREY
 from analysis.outputs.figures_indicators import indicator_progress
 from analysis.outputs.figures_products import readiness_chart
-from tests.analysis.outputs.figure_inputs import progress_table, readiness_table
+from tests.analysis.outputs.figure_inputs import HOSTILE, assert_inert, progress_table, readiness_table
 
 
 def test_progress_plots_percent_times_100_for_rows_with_a_percent():
@@ -79,3 +79,9 @@ def test_a_zero_bar_still_shows_its_text():
 def test_progress_without_a_pace_column_is_grey():
     bar = indicator_progress(progress_table().drop(columns="pace")).data[0]
     assert set(bar.marker.color) == {GREY}
+
+
+def test_an_indicator_name_from_the_sheet_is_plain_text():
+    table = progress_table()
+    table.loc[0, "label"] = HOSTILE
+    assert_inert(indicator_progress(table))

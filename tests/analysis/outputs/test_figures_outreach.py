@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import pytest
 
 from analysis.outputs.figures_outreach import coverage_gauges, cumulative_reach, outreach_heatmap
-from tests.analysis.outputs.figure_inputs import coverage, heat_table, reach_table
+from tests.analysis.outputs.figure_inputs import HOSTILE, assert_inert, coverage, heat_table, reach_table
 
 
 def test_heatmap_z_matches_input_with_month_labels():
@@ -90,3 +90,8 @@ def test_coverage_with_one_share_missing_marks_it_not_computed():
     assert producers.value is None and producers.mode == "gauge"
     assert "Không tính được" in producers.title.text
     assert fig.data[0].mode == "gauge+number"
+
+
+def test_khom_names_from_the_sheet_are_plain_text_in_rows_and_hover():
+    heat = heat_table().rename(index={"Vĩnh Phú": HOSTILE})
+    assert_inert(outreach_heatmap(heat))

@@ -7,7 +7,7 @@ import pytest
 from analysis.i18n.strings import t
 from analysis.outputs.figures_products import readiness_chart, stage_funnel
 from analysis.workbook import contract as c
-from tests.analysis.outputs.figure_inputs import funnel_table, readiness_table
+from tests.analysis.outputs.figure_inputs import HOSTILE, assert_inert, funnel_table, readiness_table
 
 
 def test_funnel_shows_stages_and_formatted_counts():
@@ -78,3 +78,12 @@ def test_every_document_has_a_name_matching_the_contract_header():
     for key in c.DOCUMENTS:
         assert t(f"doc.{key}", "vi") == dossiers.column(key).header
         assert t(f"doc.{key}", "en") and t(f"doc.{key}", "en") != t(f"doc.{key}", "vi")
+
+
+def test_product_names_and_unknown_stages_from_the_sheet_are_plain_text():
+    table = readiness_table()
+    table.loc[0, "name"] = HOSTILE
+    assert_inert(readiness_chart(table))
+    funnel = funnel_table()
+    funnel.loc[0, "stage"] = HOSTILE  # an unknown stage is shown as written
+    assert_inert(stage_funnel(funnel))
