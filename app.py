@@ -19,7 +19,7 @@ from analysis.workbook import clock, contract
 from data_sources import SourceError, resolve_source
 from pages.ui import filters
 from pages.ui.state import Context, LoadStatus, clear_cache, load_for_viewer, secrets, set_context
-from pages.ui.widgets import md, source_error_message, source_error_text
+from pages.ui.widgets import md, source_error_text
 
 log = logging.getLogger("ocop")
 
@@ -104,6 +104,16 @@ def _fallback_banner(status: LoadStatus, lang: str) -> None:
                icon=":material/cloud_off:")
 
 
+def _source_error(status: LoadStatus, lang: str) -> None:
+    """Nothing to show: why the source could not be read and, if a snapshot was refused, why."""
+    why = source_error_text(status.error_code, status.error_params, lang)
+    text = f"**{strings.t('source.cannot_read', lang)}**\n\n{md(why)}"
+    if status.snapshot_problem_code:
+        reason = source_error_text(status.snapshot_problem_code, status.snapshot_problem_params, lang)
+        text += "\n\n" + md(strings.t("snapshot.not_used", lang, reason=reason))
+    st.error(text)
+
+
 def main() -> None:
     lang = filters.language()
     if MEETING:
@@ -119,7 +129,7 @@ def main() -> None:
     try:
         ds, status = load_for_viewer(config, role)  # viewers never see phones or contact names
     except SourceError as error:
-        st.error(f"**{strings.t('source.cannot_read', lang)}**\n\n{md(source_error_message(error, lang))}")
+        _source_error(LoadStatus.failed(error), lang)
         _refresh_button(lang)
         st.stop()
     notices: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import openpyxl
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import DEMO, ROOT
@@ -154,3 +155,40 @@ def test_snapshot_banner_when_the_sheet_is_down(clean_app_env, monkeypatch, tmp_
     banner = [w.value for w in second.warning if "bản lưu" in w.value]
     assert banner and "Không kết nối được với Google Sheets" in banner[0].replace("\\", "")
     assert {m.label: m.value for m in second.metric}["Lượt người được tuyên truyền"] == "4.086 / 3.000"
+
+
+@pytest.mark.parametrize(("edit", "why"), [
+    ({"read_at": "9999-12-31T23:59:59+00:00"}, "“read_at” của bản lưu nằm ở tương lai"),
+    ({"url": "javascript:alert(1)"}, "đường liên kết không phải của chính bảng tính này"),
+])
+def test_a_hand_edited_snapshot_is_refused_with_both_reasons(clean_app_env, monkeypatch, tmp_path, fake_sheets_api,
+                                                             demo_raw, edit, why):
+    """A read_at in the year 9999 or a javascript: link: the snapshot is not used, the page says both why
+    Google could not be read and why the copy was refused; never the generic error, never the link."""
+    import streamlit as st
+
+    from data_sources.resilient import reset_single_flight
+    from data_sources.snapshot import snapshot_path
+
+    fake_sheets_api.add_spreadsheet(KEY, demo_raw.tabs, title="OCOP")
+    key_file = tmp_path / "sa.json"
+    key_file.write_text(json.dumps(fake_sheets_api.service_account_info()))
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
+    monkeypatch.setenv("OCOP_DATA", KEY)
+    monkeypatch.setenv("OCOP_RETRY_BUDGET", "1")
+    monkeypatch.setenv("OCOP_SNAPSHOT_DIR", str(tmp_path / "snapshots"))
+    run(year="2023")
+    path = snapshot_path(KEY, tmp_path / "snapshots")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document.update(edit)
+    path.write_text(json.dumps(document), encoding="utf-8")
+    fake_sheets_api.stop()
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    reset_single_flight()
+    at = run(year="2023")
+    (shown,) = [e.value.replace("\\", "") for e in at.error]
+    assert "Không đọc được nguồn dữ liệu" in shown and "Không kết nối được với Google Sheets" in shown
+    assert "Không dùng được bản lưu gần nhất" in shown and why in shown
+    assert "không mong muốn" not in shown and "javascript" not in shown
+    assert not at.warning and not at.metric

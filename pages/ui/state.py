@@ -23,8 +23,8 @@ from analysis.policy.access import OFFICER, VIEWER
 from analysis.policy.privacy import mask_personal
 from analysis.workbook.dataset import Dataset
 from analysis.workbook.normalise import normalise_workbook
-from data_sources import SourceConfig, cache_ttl
-from data_sources.resilient import LoadResult, load_with_fallback
+from data_sources import SourceConfig, SourceError, cache_ttl
+from data_sources.resilient import LoadResult, load_with_fallback, snapshot_problem
 
 APP = Path(__file__).resolve().parents[2] / "app.py"  # the frame, two folders up from pages/ui/
 CONTEXT_KEY = "_ocop_context"
@@ -47,6 +47,9 @@ class LoadStatus:
     error_code: str | None = None  # the SourceError code (key source_error.<code>) when fallback
     error_params: dict[str, Any] = field(default_factory=dict)  # its params, for strings.t(...)
     snapshot_at: datetime | None = None  # when the snapshot was read from the source (UTC)
+    # why a snapshot on disk was not used (key source_error.snapshot_<why>), when the read failed without one
+    snapshot_problem_code: str | None = None
+    snapshot_problem_params: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, result: LoadResult) -> LoadStatus:
@@ -55,6 +58,14 @@ class LoadStatus:
                    error_code=error.code if error is not None else None,
                    error_params=dict(error.params) if error is not None else {},
                    snapshot_at=result.snapshot_at)
+
+    @classmethod
+    def failed(cls, error: SourceError) -> LoadStatus:
+        """A read that failed with nothing to show: the source's error, and why the snapshot was not used."""
+        problem = snapshot_problem(error)
+        return cls(error_code=error.code, error_params=dict(error.params),
+                   snapshot_problem_code=problem.code if problem is not None else None,
+                   snapshot_problem_params=dict(problem.params) if problem is not None else {})
 
 
 # cache_resource, not cache_data: every run gets the one shared object instead of an unpickled copy

@@ -96,3 +96,40 @@ def test_a_page_run_alone_finds_the_frame() -> None:
     from pages.ui.state import APP
 
     assert APP == ROOT / "app.py" and APP.is_file()
+
+
+def edit_snapshot(mutate) -> None:
+    import os
+
+    from data_sources.snapshot import snapshot_path
+
+    path = snapshot_path(KEY, Path(os.environ["OCOP_SNAPSHOT_DIR"]))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    mutate(document)
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+def test_a_refused_snapshot_is_in_the_status_of_the_failure(cached, sheet: FakeSheetsAPI) -> None:
+    from data_sources.raw import SourceError
+
+    config = resolve_source()
+    cached.load_dataset_with_status(config.kind, config.location)
+    cached.clear_cache()
+    edit_snapshot(lambda d: d.update(read_at="9999-12-31T23:59:59+00:00"))
+    sheet.stop()
+    with pytest.raises(SourceError) as info:
+        cached.load_dataset_with_status(config.kind, config.location)
+    status = cached.LoadStatus.failed(info.value)
+    assert (status.fallback, status.error_code) == (False, "gsheet_unavailable")
+    assert (status.snapshot_problem_code, status.snapshot_problem_params) == ("snapshot_time_future",
+                                                                              {"field": "read_at"})
+    assert pickle.loads(pickle.dumps(status)) == status
+
+
+def test_a_failure_without_a_snapshot_has_no_snapshot_problem() -> None:
+    from data_sources.raw import SourceError
+    from pages.ui.state import LoadStatus
+
+    status = LoadStatus.failed(SourceError("gsheet_forbidden", key="K", email="e@x"))
+    assert status == LoadStatus(error_code="gsheet_forbidden", error_params={"key": "K", "email": "e@x"})
+    assert status.snapshot_problem_code is None and status.snapshot_problem_params == {}
