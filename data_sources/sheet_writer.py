@@ -11,6 +11,7 @@ sheet_plan.py; analysis/cli.py reads with read_sheet_state, plans, then calls ap
 
 Cost:
 - append_row: one token request, then exactly one values:append request.
+- read_tail: one token request, then one values.get of the tab (after an append's answer was lost).
 - read_sheet_state: one token request, one metadata request, and one values:batchGet
   when some tabs are to be read.
 - apply_plan, on the same client and token: at most one spreadsheets:batchUpdate (Google
@@ -70,7 +71,7 @@ def append_row(
 
     Never retried, on purpose: when a request times out or the connection drops, Google
     may have added the row all the same, and sending it again could add it twice. The
-    officer sees gsheet_unavailable and checks the sheet before entering it again.
+    page then reads the tab's last rows (read_tail) to tell whether it arrived.
     """
     key = _key(url_or_key)
     if not isinstance(tab_title, str) or not tab_title.strip():
@@ -91,6 +92,31 @@ def append_row(
         return {"updated_range": updated_range, "updated_rows": 1}
 
     return _call(append, key, email, write=True)
+
+
+def read_tail(
+    url_or_key: str, credentials_info: Mapping[str, Any] | None, tab_title: str, rows: int = 20, *,
+    timeout: float = 8.0,
+) -> list[list[Any]]:
+    """The last `rows` rows of the tab (trailing blank rows left out, as the API does), read to see
+    whether an append whose answer was lost arrived. One values.get of the tab, values unformatted
+    (as reading does): a cell append_row sent as text ("03/04/2024", "=1+2") comes back as that text,
+    a number as a number. SourceError on failure. Not retried (the caller decides what to say).
+    """
+    key = _key(url_or_key)
+    if rows < 1:
+        raise ValueError("rows must be at least 1")
+    client, email = client_for(credentials_info, [SHEETS_SCOPE], timeout)
+    http = client.http_client
+
+    def tail() -> list[list[Any]]:
+        body = http.values_get(key, quote_title(tab_title), params=dict(BATCH_GET_PARAMS))
+        values = body.get("values", []) if isinstance(body, dict) else None
+        if not isinstance(values, list) or not all(isinstance(r, list) for r in values):
+            raise BadResponse("values")
+        return values[-rows:]
+
+    return _call(tail, key, email, write=False)
 
 
 def _cell(value: Any) -> Any:
@@ -227,4 +253,4 @@ def _parse_contents(body: Any, titles: list[str]) -> dict[str, list[list[Any]]]:
     return out
 
 
-__all__ = ["APPEND_PARAMS", "SHEETS_SCOPE", "SheetState", "append_row", "apply_plan", "read_sheet_state"]
+__all__ = ["APPEND_PARAMS", "SHEETS_SCOPE", "SheetState", "append_row", "apply_plan", "read_sheet_state", "read_tail"]

@@ -13,10 +13,9 @@ from analysis.metrics.scope import all_areas
 from analysis.policy.access import access_settings
 from analysis.policy.entry import check_entry, choices, sheet_row
 from analysis.workbook import clock, contract
-from data_sources import SourceError
 from pages.ui.state import clear_cache, context, secrets
 from pages.ui.widgets import md, source_error_message
-from pages.ui.writing import append_to_sheet
+from pages.ui.writing import NOT_ARRIVED, SAVED, send_entry, tab_title
 
 ctx = context()
 PICK = ctx.t("entry.pick")  # the placeholder of every list
@@ -50,22 +49,30 @@ def _submit(tab_key: str, values: dict[str, Any]) -> None:
     issues = check_entry(ctx.ds, tab_key, values)
     if not issues.empty:
         for issue in issues.itertuples():
-            st.error(f"{issue.column}: {strings.t('reason.' + issue.reason, ctx.lang, **issue.params)}")
+            st.error(md(f"{issue.column}: {strings.t('reason.' + issue.reason, ctx.lang, **issue.params)}"))
         return
     row = sheet_row(ctx.ds, tab_key, values)
     sent = st.session_state.setdefault("entry_sent", set())
+    lost = st.session_state.setdefault("entry_lost", set())  # sent, but the answer was lost
     token = (_nonce(tab_key), tuple(map(str, row)))
     if token in sent:  # a double click re-submits the same form: never add the row twice
         return
-    try:
-        append_to_sheet(ctx, tab_key, row)
-    except SourceError as error:
-        st.error(md(source_error_message(error, ctx.lang)), icon=":material/error:")
+    # The same submission again after a lost answer: the sheet is read first, and nothing is sent if it arrived.
+    result = send_entry(ctx, tab_key, row, check_first=token in lost)
+    tab = tab_title(ctx, tab_key)
+    if not result.written:
+        if result.error is not None:
+            st.error(md(source_error_message(result.error, ctx.lang)), icon=":material/error:")
+        if result.uncertain:
+            lost.add(token)
+            st.warning(ctx.t("entry.not_arrived" if result.outcome == NOT_ARRIVED else "entry.unknown", tab=tab),
+                       icon=":material/sync_problem:")
         st.caption(ctx.t("entry.kept"))
         return
     sent.add(token)
+    lost.discard(token)
     st.session_state[f"entry_nonce_{tab_key}"] = uuid.uuid4().hex
-    st.session_state["entry_flash"] = ctx.t("entry.saved", tab=contract.TABS_BY_KEY[tab_key].title)
+    st.session_state["entry_flash"] = ctx.t("entry.saved" if result.outcome == SAVED else "entry.arrived", tab=tab)
     clear_cache()  # the next run reads the sheet again and shows the new row
     st.rerun()
 

@@ -3,8 +3,10 @@ out under the sheet's own headers. Pure: the page sends the row with data_source
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -65,6 +67,41 @@ def sheet_row(ds: Dataset, tab_key: str, values: Mapping[str, Any]) -> list[Any]
     while row and row[-1] == "":
         row.pop()
     return row
+
+
+def _as_read_back(value: Any) -> Any:
+    """A cell as the sheet gives it back when read unformatted after a RAW append: text as typed,
+    dates as the dd/mm/yyyy text they were sent as, numbers as numbers (40 and 40.0 alike), blanks as ""."""
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # a numpy scalar
+        value = value.item()
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, (int, float, Decimal)):
+        number = float(value)
+        return "" if not math.isfinite(number) else number
+    return str(value)
+
+
+def _comparable(row: Sequence[Any]) -> tuple:
+    cells = [_as_read_back(sheet_cell(v)) for v in row]
+    while cells and cells[-1] == "":  # the API leaves out trailing blanks
+        cells.pop()
+    return tuple((type(c) is bool, c) for c in cells)  # True is not 1
+
+
+def row_in_tail(row: Sequence[Any], tail: Sequence[Sequence[Any]]) -> bool:
+    """Is `row` (as sent by an append) one of the rows `tail` (the tab's last rows, read unformatted)?
+
+    Cell by cell as the sheet stores a RAW append: text must match exactly, numbers by value,
+    trailing blanks ignored. An identical row already there counts as arrived: an identical line
+    typed twice is the duplicate this check exists to prevent.
+    """
+    wanted = _comparable(row)
+    return bool(wanted) and any(_comparable(line) == wanted for line in tail)
 
 
 def choices(ds: Dataset, tab_key: str, column: str) -> list[str]:

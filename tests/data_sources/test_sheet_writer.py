@@ -18,7 +18,7 @@ from analysis.workbook import contract as c
 from analysis.workbook.normalise import normalise_workbook
 from data_sources.google_sheets import client_for, read_google_sheet
 from data_sources.raw import SourceError
-from data_sources.sheet_writer import SHEETS_SCOPE, append_row, apply_plan, read_sheet_state
+from data_sources.sheet_writer import SHEETS_SCOPE, append_row, apply_plan, read_sheet_state, read_tail
 from tests.fakes.credentials import SERVICE_ACCOUNT_EMAIL, private_key_pem
 from tests.fakes.sheets_api import FAKE_TOKEN, FakeSheetsAPI  # the fixture comes from tests/conftest.py
 
@@ -160,6 +160,37 @@ def test_a_hung_append_fails_once_and_is_not_sent_again(fake_sheets_api: FakeShe
         time.sleep(0.05)
     assert sheet.tab("Tuyên truyền").rows[len(OUTREACH_ROWS):] == [["01/01/2024", "Họp dân"]]  # once, not twice
     assert fake_sheets_api.count("append") == 1
+
+
+def test_an_append_google_completed_but_never_answered_is_in_the_tail(fake_sheets_api: FakeSheetsAPI,
+                                                                       creds: dict) -> None:
+    """The lost answer: the row is stored, the client times out; one values.get of the tab shows it,
+    cells as they were sent RAW (the date and "=1+2" as text, 40 as a number)."""
+    sheet = fake_sheets_api.add_spreadsheet(KEY, {"Tuyên truyền": OUTREACH_ROWS})
+    fake_sheets_api.hang_next(2.0, kind="append", after=True)
+    row = [date(2024, 4, 3), "Họp dân", "OCOP", None, "Vĩnh Phú", 40, "", "=1+2"]
+    assert write_failure(append_row, KEY, creds, "Tuyên truyền", row, timeout=0.4).code == "gsheet_unavailable"
+    assert len(sheet.tab("Tuyên truyền").rows) == len(OUTREACH_ROWS) + 1  # already there when the client gave up
+    fake_sheets_api.clear_requests()
+
+    tail = read_tail(KEY, creds, "Tuyên truyền", rows=2)
+
+    assert tail == [OUTREACH_ROWS[-1], ["03/04/2024", "Họp dân", "OCOP", "", "Vĩnh Phú", 40, "", "=1+2"]]
+    (get,) = fake_sheets_api.sheets_requests()
+    assert get.path == f"/v4/spreadsheets/{KEY}/values/'Tuyên truyền'"
+    assert get.query["valueRenderOption"] == ["UNFORMATTED_VALUE"]
+
+
+def test_a_failed_tail_read_is_a_source_error_and_not_retried(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:
+    fake_sheets_api.add_spreadsheet(KEY, {"Tuyên truyền": OUTREACH_ROWS})
+    fake_sheets_api.fail_next(status=503, times=3, kind="values")
+    assert write_failure(read_tail, KEY, creds, "Tuyên truyền").code == "gsheet_unavailable"
+    assert fake_sheets_api.count("values") == 1
+    fake_sheets_api.clear_faults()
+    assert read_tail(KEY, creds, "Tuyên truyền", rows=50) == OUTREACH_ROWS[:1] + [
+        [45366, "Họp dân", "OCOP", "Hội Phụ nữ", "Vĩnh Phú", 35, "", "buổi 1"],
+        [45370, "Đài truyền thanh", "An toàn thực phẩm", "Đài phường", "Toàn phường", 0],
+        ["20/03/2024", "Hội nghị", "Hướng dẫn hồ sơ", "", "Vĩnh Phú", 52, "", "=1+2"]]
 
 
 def test_a_refused_connection_is_unavailable(fake_sheets_api: FakeSheetsAPI, creds: dict) -> None:

@@ -3,6 +3,7 @@ failure, no double rows, and only for those allowed."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -131,3 +132,33 @@ def test_login_off_means_no_entry_form_unless_entry_without_login(sheet):
     fill_outreach(opened)
     submit(opened)
     assert sheet.count("append") == 1
+
+
+def test_a_lost_answer_is_checked_and_reported_saved(sheet):
+    at = entry_page()
+    fill_outreach(at)
+    sheet.fail_next(status=502, kind="append", after=True)  # Google added the row, the answer was an error
+    submit(at)
+    assert sheet.count("append") == 1 and sheet.count("values") == 1
+    assert any("đã ghi" in s.value for s in at.success)
+    rows = sheet.spreadsheet(KEY).tab("Tuyên truyền").rows
+    assert sum("Họp dân khóm, nhập nhanh" in r for r in rows) == 1
+
+
+def test_retrying_a_timed_out_submission_never_adds_a_second_row(sheet, monkeypatch):
+    from pages.ui import writing
+
+    monkeypatch.setattr(writing, "WRITE_TIMEOUT", 0.5)
+    at = entry_page()
+    fill_outreach(at)
+    sheet.hang_next(1.5, kind="append")  # Google applies it only after the client gave up
+    submit(at)
+    assert any("Chưa ghi" in w.value for w in at.warning)
+    tab = sheet.spreadsheet(KEY).tab("Tuyên truyền")
+    deadline = time.monotonic() + 5
+    while not any("Họp dân khóm, nhập nhanh" in r for r in tab.rows) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    submit(at)  # the officer sends the same form again
+    assert sheet.count("append") == 1
+    assert sum("Họp dân khóm, nhập nhanh" in r for r in tab.rows) == 1
+    assert any("đã ghi" in s.value for s in at.success)

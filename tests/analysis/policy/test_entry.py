@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from analysis.policy.entry import check_entry, choices, sheet_cell, sheet_row
+from analysis.policy.entry import check_entry, choices, row_in_tail, sheet_cell, sheet_row
 from analysis.workbook.normalise import normalise
 
 TABS = {
@@ -59,3 +59,17 @@ def test_the_written_row_reads_back_as_entered(ds):
 
 def test_suggestions_come_from_the_data(ds):
     assert choices(ds, "training", "course") == ["Nghiệp vụ OCOP"]
+
+
+def test_a_sent_row_is_found_in_the_tail_as_the_sheet_returns_it():
+    sent = [date(2024, 4, 3), "Họp dân", "OCOP", None, "Vĩnh Phú", 40.0, ["CT01", "CT02"], "=1+2", "", None]
+    # read back unformatted after a RAW append: the date and the "formula" are text, 40 a number,
+    # the blank in the middle is "", the trailing blanks are left out
+    back = ["03/04/2024", "Họp dân", "OCOP", "", "Vĩnh Phú", 40, "CT01, CT02", "=1+2"]
+    assert row_in_tail(sent, [["Ngày", "Hình thức"], back])
+    assert not row_in_tail(sent, [["Ngày"], back[:-1]])  # a cell missing
+    assert not row_in_tail(sent, [[*back[:5], "40", *back[6:]]])  # text "40" is not the number 40
+    assert not row_in_tail(sent, [[45385, *back[1:]]])  # a serial date is another row (not what RAW stores)
+    assert not row_in_tail(sent, [])
+    assert not row_in_tail([None, ""], [[]])  # an empty row is never "already there"
+    assert row_in_tail([True, 1.5], [[True, 1.5]]) and not row_in_tail([True], [[1]])
