@@ -17,8 +17,8 @@ day = as_of(ctx.ds, year)
 st.title(ctx.t("overview.heading", year=year))
 st.markdown(md(ctx.t("overview.ward_plan", ward=info.get("ward_name") or "",
                      plan=info.get("plan_number") or "—")))
-st.caption(ctx.t("overview.freshness", day=formatting.day(day)) + (
-    " · " + ctx.t("overview.report_to", office=info["report_to"]) if info.get("report_to") else ""))
+st.caption(md(ctx.t("overview.freshness", day=formatting.day(day)) + (
+    " · " + ctx.t("overview.report_to", office=info["report_to"]) if info.get("report_to") else "")))
 filter_caption(ctx)
 
 table = memo(ctx, "overview.table", lambda: with_pace(indicators(ctx.ds, ctx.filters, ctx.lang), year, day))

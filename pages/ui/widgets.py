@@ -14,6 +14,9 @@ from data_sources import SourceError
 from pages.ui.state import Context, memo
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# Where GFM's linkifier starts a link in plain text (escapes do not stop it): `scheme:`, `www.`, `@`.
+_LINK_START = re.compile(r"(?<=:)|(?=@)|(?<=www)(?=\.)", re.IGNORECASE)
+WORD_JOINER = "\u2060"  # invisible, and breaks the patterns above
 
 # Charts stay static enough for a projector: no mode bar clutter, no scroll-zoom.
 CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
@@ -23,8 +26,12 @@ PACE_COLOUR = {"reached": "normal", "on_track": "off", "behind": "inverse"}
 
 
 def md(text: Any) -> str:
-    """Sheet text made inert inside Markdown: no links, HTML or formatting from a cell."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Sheet text made inert inside Markdown, the one way every page, notice, caption, metric label
+    and the meeting view show it: every Markdown character escaped (no link, image, HTML, formatting,
+    `:icon:` or colour), and a word joiner after `:`, before `@` and after `www`, because GFM turns a
+    bare `https://…`, `www.…` or `a@b.c` into a link even when escaped. Tables use st.dataframe
+    (never Markdown); charts use analysis.outputs.chart_style.plain."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINK_START.sub(WORD_JOINER, str(text)))
 
 
 def source_error_text(code: str, params: Mapping[str, Any], lang: str) -> str:
@@ -57,7 +64,7 @@ def indicator_cards(ctx: Context, table: Any, per_row: int = 3) -> None:
             pace = None
             if isinstance(row.pace, str):
                 pace = f"{formatting.percent(row.percent, ctx.lang)} · {ctx.t('pace.' + row.pace)}"
-            column.metric(row.label, f"{actual} / {formatting.number(row.target, 1, ctx.lang)}", pace,
+            column.metric(md(row.label), f"{actual} / {formatting.number(row.target, 1, ctx.lang)}", pace,
                           delta_color=PACE_COLOUR.get(row.pace, "off"), delta_arrow="off", border=True)
 
 

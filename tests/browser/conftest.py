@@ -7,24 +7,14 @@ launched as scripts/screenshots.py does; `make test` installs it (target browser
 """
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from scripts.screenshots import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.support import DESKTOP, ROOT, open_tab, page_problems
+from tests.browser.support import DESKTOP, open_tab, page_problems, serve_app
 
 FIRST_PATH = "outreach?year=2023"  # a non-root page is the very first thing the server is asked for
-STARTUP_SECONDS = 60
-# Variables that would point the app at another data source or change its caching.
-SOURCE_VARIABLES = ("OCOP_DATA", "GOOGLE_APPLICATION_CREDENTIALS", "OCOP_CACHE_TTL", "OCOP_RETRY_BUDGET")
 
 
 def pytest_configure(config):
@@ -32,69 +22,11 @@ def pytest_configure(config):
         "markers", "browser: drives the running dashboard in Debian's Chromium (needs /usr/bin/chromium)")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _log_tail(log: Path, lines: int = 40) -> str:
-    try:
-        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no log)"
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(process.pid, sig)  # streamlit and anything it started
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(grace)
-            return
-        except subprocess.TimeoutExpired:
-            continue
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory) -> str:
     """Base URL of a fresh `streamlit run app.py` (demo workbook), stopped at the end of the session."""
-    work = tmp_path_factory.mktemp("streamlit")
-    env = {k: v for k, v in os.environ.items() if k not in SOURCE_VARIABLES}
-    env.update(OCOP_SNAPSHOT_DIR=str(work / "snapshots"), PYTHONUNBUFFERED="1")
-    port = _free_port()
-    log = work / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true",
-               # Other people edit files while the suite runs: no "source changed" prompt mid-test.
-               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with code {process.returncode} before it was healthy:\n"
-                            f"{_log_tail(log)}", pytrace=False)
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy at {base}/_stcore/health after {STARTUP_SECONDS} s:\n"
-                            f"{_log_tail(log)}", pytrace=False)
-            time.sleep(0.2)
+    with serve_app(tmp_path_factory.mktemp("streamlit")) as base:
         yield base
-    finally:
-        _stop(process)
 
 
 @pytest.fixture(scope="session")

@@ -285,8 +285,8 @@ def test_product_downloads_open(open_page):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == vi("col.product") and len(rows) > 1
 
-    assert csv.startswith(b"\xef\xbb\xbf"), "CSV without the UTF-8 BOM (Excel would garble Vietnamese)"
-    table = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
+    assert csv.startswith(b"\xff\xfe"), "CSV without the UTF-16LE BOM (Excel would garble Vietnamese)"
+    table = pd.read_csv(io.BytesIO(csv), encoding="utf-16", sep="\t")
     assert list(table.columns) == list(rows[0])
     assert len(table) == len(rows) - 1
 
@@ -295,8 +295,8 @@ def test_data_quality_issues_download_opens(open_page):
     page = open_page("data_quality")
     name, csv = download(page, vi("export.csv"))
     assert name == "van-de-du-lieu.csv"
-    assert csv.startswith(b"\xef\xbb\xbf")
-    issues = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
+    assert csv.startswith(b"\xff\xfe")
+    issues = pd.read_csv(io.BytesIO(csv), encoding="utf-16", sep="\t")
     assert {vi("col.severity"), vi("col.reason")} <= set(issues.columns)
     assert len(issues) > 0
 

@@ -7,8 +7,18 @@ from pages.ui.widgets import md, source_error_message, source_error_text
 
 
 def test_sheet_text_cannot_make_links_html_or_formatting() -> None:
-    assert md("[x](http://a) <b>*y*</b>") == r"\[x\]\(http\://a\) \<b\>\*y\*\</b\>"
+    assert md("[x](a) <b>*y*</b>") == r"\[x\]\(a\) \<b\>\*y\*\</b\>"
     assert md(12.5) == r"12\.5"
+
+
+def test_bare_urls_and_emails_cannot_be_auto_linked() -> None:
+    """GFM links `https://…`, `www.…` and `a@b.c` even when escaped; a word joiner breaks each pattern,
+    and reading the text back (joiners removed, escapes resolved) gives what the cell holds."""
+    cell = "https://evil.example/x www.evil.example WWW.evil.example a@evil.example mailto:a :red[x]"
+    shown = md(cell)
+    for pattern in ("://", "www.", "WWW.", "a@", ":red"):
+        assert pattern not in shown.replace("\\", ""), pattern
+    assert shown.replace("\u2060", "").replace("\\", "") == cell
 
 
 def test_a_source_error_reads_the_same_from_the_error_or_from_its_code() -> None:
