@@ -17,6 +17,7 @@ import sys
 from analysis.i18n import strings
 from analysis.metrics.indicators import years
 from analysis.metrics.summary import summary
+from analysis.policy.privacy import holds_personal
 from analysis.workbook import clock
 from analysis.workbook.normalise import normalise_workbook
 from data_sources import SourceError, read_source, resolve_source
@@ -41,6 +42,14 @@ def _secrets() -> dict:
         return {}
 
 
+def _operator_only(ds, lang: str, parts: tuple[str, ...]) -> None:
+    """One line on stderr when what was just written holds unmasked phones or names (the CLI is the
+    operator's, on the server): the summary JSON carries the issues and Thông tin, the report the tables.
+    `template --data` writes only khóm names: no line."""
+    if holds_personal(ds, parts):
+        print(strings.t("privacy.operator_only", lang), file=sys.stderr)
+
+
 def _report(ds, year: int, args: argparse.Namespace) -> int:
     """`report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en]`: the formatted report
     for the office above (analysis/outputs/report.py), made today in Vietnam time."""
@@ -56,6 +65,7 @@ def _report(ds, year: int, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     print(strings.t("report.written", args.lang, year=year, path=args.out))
+    _operator_only(ds, args.lang, ("tables",))
     return 0
 
 
@@ -166,5 +176,6 @@ def main(argv: list[str] | None = None) -> int:
         return _report(ds, year, args)
     json.dump(summary(ds, year, args.lang), sys.stdout, ensure_ascii=False, indent=2, default=str)
     print()
+    _operator_only(ds, args.lang, ("issues", "info"))
     return 0
 

@@ -179,12 +179,15 @@ def mask_personal(ds):
     return dataclasses.replace(ds, tables=tables, issues=_mask_issues(ds), info=info)
 
 
-def holds_personal(ds) -> bool:
-    """Whether `ds` holds anything mask_personal would mask (what the CLI warns the operator about)."""
+def holds_personal(ds, parts: tuple[str, ...] = ("tables", "issues", "info")) -> bool:
+    """Whether these parts of `ds` hold anything mask_personal would mask: what the CLI warns the
+    operator about (the summary JSON carries the issues and Thông tin, the report the tables)."""
     masked = mask_personal(ds)
-    if masked.info != ds.info or not masked.issues.equals(ds.issues):
+    if "info" in parts and masked.info != ds.info:
         return True
-    return any(not masked.tables[k].equals(t) for k, t in ds.tables.items())
+    if "issues" in parts and not masked.issues.equals(ds.issues):
+        return True
+    return "tables" in parts and any(not masked.tables[k].equals(t) for k, t in ds.tables.items())
 
 
 __all__ = ["HOUSEHOLD_KINDS", "MASK", "PERSONAL_COLUMNS", "holds_personal", "mask_name", "mask_personal",

@@ -128,3 +128,54 @@ def test_missing_file_is_a_plain_error(runs):
 
 def test_corrupt_file_is_a_plain_error(runs):
     _fails_plainly(runs["corrupt"], "không phải bảng tính Excel (.xlsx) hợp lệ", runs["paths"]["corrupt"])
+
+
+OPERATOR_ONLY = "Tệp có số điện thoại và tên người: chỉ dành cho người vận hành, không chia sẻ."
+
+
+def _workbook_with_a_phone(folder: Path) -> Path:
+    """A phone typed among the producer ids of Tuyên truyền: quoted, unmasked, by an issue."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Khóm"
+    book["Khóm"].append(["Khóm"])
+    book["Khóm"].append(["Khóm 1"])
+    producers = book.create_sheet("Chủ thể")
+    producers.append(["Mã chủ thể", "Tên chủ thể"])
+    producers.append(["CT01", "HTX Thốt nốt Vĩnh Phú"])
+    outreach = book.create_sheet("Tuyên truyền")
+    outreach.append(["Ngày", "Chủ thể được tiếp cận"])
+    outreach.append(["15/03/2023", "Trần Văn Hùng 0901 234 101"])
+    path = folder / "phone.xlsx"
+    book.save(path)
+    return path
+
+
+def test_summary_with_personal_data_says_it_is_for_the_operator(tmp_path, capsys):
+    from analysis.cli import main
+
+    assert main(["summary", "--data", str(_workbook_with_a_phone(tmp_path)), "--year", "2023"]) == 0
+    out, err = capsys.readouterr()
+    assert "0901 234 101" in out  # the operator's own output is not masked
+    json.loads(out)  # the JSON on stdout is left as it was
+    assert err.strip().splitlines() == [OPERATOR_ONLY]
+
+
+def test_report_with_personal_data_says_it_is_for_the_operator(tmp_path, capsys):
+    from analysis.cli import main
+
+    assert main(["report", "--data", str(DEMO), "--year", "2023", "--out", str(tmp_path / "r.xlsx")]) == 0
+    assert capsys.readouterr().err.strip().splitlines() == [OPERATOR_ONLY]  # household names in its tables
+    assert main(["report", "--data", str(DEMO), "--year", "2023", "--out", str(tmp_path / "r.xlsx"),
+                 "--lang", "en"]) == 0
+    assert "for the operator only" in capsys.readouterr().err
+
+
+def test_no_operator_line_without_personal_data(tmp_path, capsys):
+    from analysis.cli import main
+
+    assert main(["summary", "--data", str(DEMO), "--year", "2023"]) == 0  # no phone in its issues or info
+    assert OPERATOR_ONLY not in capsys.readouterr().err
+    assert main(["template", "--out", str(tmp_path / "t.xlsx"), "--data", str(DEMO)]) == 0  # khóm names only
+    assert OPERATOR_ONLY not in capsys.readouterr().err

@@ -243,5 +243,10 @@ def test_the_data_page_issues_and_their_downloads_are_masked():
 
 
 def test_holds_personal():
-    assert holds_personal(normalise(ATTACK))
+    ds = normalise(ATTACK)
+    assert holds_personal(ds) and holds_personal(ds, ("tables",))
+    assert holds_personal(ds, ("issues",)) and holds_personal(ds, ("info",))
     assert not holds_personal(normalise({"Khóm": [["Khóm"], ["Khóm 1"]]}))
+    producers = [["Mã chủ thể", "Tên chủ thể", "Người đại diện"], ["CT01", "HTX A", "Lê Bé"]]
+    contacts_only = normalise({"Khóm": [["Khóm"], ["Khóm 1"]], "Chủ thể": producers})
+    assert holds_personal(contacts_only, ("tables",)) and not holds_personal(contacts_only, ("issues", "info"))
