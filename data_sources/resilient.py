@@ -73,15 +73,18 @@ def _load(config: SourceConfig, env: Mapping[str, str] | None, secrets: Mapping[
         if not keeps_snapshot:
             raise
         directory = snapshot_dir(env) if directory is None else directory
+        snapshot, problem = None, None
         try:
             snapshot = read_snapshot(snapshot_location(config), directory, kind="gsheet")
-        except SourceError as problem:
-            raise _not_used(error, problem)
-        except Exception as problem:  # a bug in the checks must not turn an outage into a traceback
+        except SourceError as refused:
+            problem = refused
+        except Exception:  # a bug in the checks must not turn an outage into a traceback
             log.exception("snapshot check failed")
-            raise _not_used(error, SourceError("snapshot_unreadable"))
+            problem = SourceError("snapshot_unreadable")
+        if problem is not None:
+            _not_used(error, problem)
         if snapshot is None:
-            raise
+            raise  # the source's error (with snapshot_problem when one was refused)
         log.warning("source failed (%s); showing the snapshot read at %s", error, snapshot.read_at.isoformat())
         return LoadResult(snapshot, True, error, snapshot.read_at)
     if keeps_snapshot:
@@ -93,10 +96,9 @@ def _load(config: SourceConfig, env: Mapping[str, str] | None, secrets: Mapping[
     return LoadResult(raw, False, None, None)
 
 
-def _not_used(error: SourceError, problem: SourceError) -> SourceError:
+def _not_used(error: SourceError, problem: SourceError) -> None:
     log.warning("source failed (%s); the snapshot is not used: %s", error, problem)
     error.snapshot_problem = problem  # type: ignore[attr-defined]
-    return error
 
 
 def snapshot_problem(error: SourceError) -> SourceError | None:
@@ -159,7 +161,9 @@ def _replay(outcome: LoadResult | SourceError | None) -> LoadResult:
         # a fresh exception per waiter: one object raised in many threads would share a traceback
         fresh = type(outcome)(outcome.code, **outcome.params)
         problem = snapshot_problem(outcome)
-        raise (fresh if problem is None else _not_used(fresh, problem)) from outcome
+        if problem is not None:
+            fresh.snapshot_problem = problem  # type: ignore[attr-defined]
+        raise fresh from outcome
     assert outcome is not None
     return outcome
 
