@@ -27,7 +27,12 @@ def _load(data: str | None):
     env = dict(__import__("os").environ)
     if data:
         env["OCOP_DATA"] = data
-    return normalise_workbook(read_source(resolve_source(env, _secrets()), env, _secrets()))
+    config = resolve_source(env, _secrets())
+    try:
+        raw = read_source(config, env, _secrets())
+    except MemoryError:  # the sources turn their own into SourceError; this is the last guard for the CLI
+        raise SourceError("xlsx_out_of_memory", path=config.location) from None
+    return normalise_workbook(raw)
 
 
 def _secrets() -> dict:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from data_sources.raw import RawWorkbook, SourceError
+from data_sources.sheet_key import looks_like_sheet
 
 DEMO_PATH = Path(__file__).parent / "demo" / "ocop_demo.xlsx"
 DEFAULT_TTL_SECONDS = 300
@@ -24,9 +25,9 @@ class SourceConfig:
 
 
 def _looks_like_sheet(value: str) -> bool:
-    return "docs.google.com/spreadsheets" in value or (
-        not value.lower().endswith((".xlsx", ".xlsm")) and "/" not in value and "\\" not in value
-        and len(value) >= 20)
+    """A link, or a bare key's shape (data_sources/sheet_key.py) that is not also a file or folder here:
+    anything else is a path, and excel.py says clearly when it is not a workbook."""
+    return looks_like_sheet(value) and not ("docs.google.com" not in value and Path(value).exists())
 
 
 def resolve_source(env: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None) -> SourceConfig:

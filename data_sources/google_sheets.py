@@ -24,6 +24,8 @@ from requests.adapters import HTTPAdapter
 
 from data_sources.raw import RawWorkbook, SourceError
 from data_sources.retry import budget_from_env, with_retries
+from data_sources.sheet_key import BARE_KEY_RE, URL_RE
+from data_sources.xlsx_guard import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, column_letters
 
 SHEETS_READONLY_SCOPE = "https://www.googleapis.com/auth/spreadsheets.readonly"
 SHEETS_API_BASE = "https://sheets.googleapis.com/"
@@ -40,11 +42,8 @@ BATCH_GET_PARAMS = {
     "majorDimension": "ROWS",
 }
 
-_KEY_CHARS = r"[A-Za-z0-9_-]{20,}"
-_KEY_RE = re.compile(rf"^{_KEY_CHARS}$")
-_URL_RE = re.compile(
-    rf"^(?:https?://)?docs\.google\.com/spreadsheets/(?:u/\d+/)?d/({_KEY_CHARS})(?:[/?#].*)?$"
-)
+_KEY_RE = BARE_KEY_RE  # a bare key: 30 to 64 of [A-Za-z0-9_-], starting with "1" (data_sources/sheet_key.py)
+_URL_RE = URL_RE
 _REQUIRED_FIELDS = ("client_email", "private_key", "token_uri")
 _MAX_ECHO = 200  # longest user input echoed back in gsheet_bad_key
 
@@ -214,8 +213,21 @@ def _read_workbook(client: gspread.Client, key: str) -> RawWorkbook:
             rows = value_range.get("values", []) if isinstance(value_range, dict) else None
             if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
                 raise BadResponse("values")
+            check_caps(tab_title, rows)
             tabs[tab_title] = rows
     return RawWorkbook(tabs=tabs, kind="gsheet", location=key, title=title, url=sheet_url(key))
+
+
+def check_caps(tab: str, rows: list[list[Any]]) -> None:
+    """The same per-tab limits as an .xlsx (data_sources/xlsx_guard.py): rows, columns, one cell's text."""
+    if len(rows) > MAX_ROWS:
+        raise SourceError("too_many_rows", tab=tab, rows=len(rows), limit=MAX_ROWS)
+    for r, row in enumerate(rows):
+        if len(row) > MAX_COLUMNS:
+            raise SourceError("too_many_columns", tab=tab, columns=len(row), limit=MAX_COLUMNS)
+        for c, value in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise SourceError("cell_too_long", tab=tab, cell=f"{column_letters(c)}{r + 1}", limit=MAX_CELL_CHARS)
 
 
 def _parse_metadata(metadata: Any) -> tuple[str, list[str]]:

@@ -45,3 +45,56 @@ def test_not_a_workbook_or_corrupt(tmp_path, content):
     with pytest.raises(SourceError) as caught:
         read_xlsx(path)
     assert caught.value.code == "not_workbook"
+
+
+def test_cells_keep_openpyxl_types(tmp_path):
+    """calamine reads the cells; they come back as openpyxl gave them (whole numbers int, dates datetime,
+    error values as their text, empty cells None)."""
+    from datetime import time
+
+    path = tmp_path / "types.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "T"
+    sheet.append(["x", True, 1.5, 3, -7, 1e20, datetime(2023, 1, 2, 3, 4, 5), time(12, 30), None, "a"])
+    sheet["A2"] = "#N/A"
+    sheet["B2"] = 45000
+    sheet["B2"].number_format = "dd/mm/yyyy"
+    book.save(path)
+    rows = read_xlsx(path).tabs["T"]
+    assert rows[0] == ["x", True, 1.5, 3, -7, 1e20, datetime(2023, 1, 2, 3, 4, 5), time(12, 30), None, "a"]
+    assert [type(v) for v in rows[0][:7]] == [str, bool, float, int, int, float, datetime]
+    assert rows[1] == ["#N/A", datetime(2023, 3, 15)]
+
+
+def test_formula_without_cached_value_names_tab_and_cell(tmp_path):
+    path = tmp_path / "formula.xlsx"
+    _write(path, {"Khóm": [["Khóm", "Số hộ"], ["Vĩnh Phú", "=1+1"]]})  # openpyxl saves no computed value
+    with pytest.raises(SourceError) as caught:
+        read_xlsx(path)
+    assert caught.value.code == "xlsx_formula_no_value"
+    assert caught.value.params["tab"] == "Khóm" and caught.value.params["cell"] == "B2"
+
+
+@pytest.mark.parametrize(("name", "code"), [("ocop.csv", "not_xlsx_name"), ("folder.xlsx", "not_a_file")])
+def test_a_path_that_is_not_a_workbook_says_so(tmp_path, name, code):
+    path = tmp_path / name
+    path.mkdir() if code == "not_a_file" else path.write_text("a,b\n1,2\n")
+    with pytest.raises(SourceError) as caught:
+        read_xlsx(path)
+    assert caught.value.code == code
+
+
+def test_running_out_of_memory_is_a_source_error(tmp_path, monkeypatch):
+    import data_sources.excel as excel
+
+    path = tmp_path / "ward.xlsx"
+    _write(path, {"Khóm": [["Khóm"], ["Vĩnh Phú"]]})
+
+    def no_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(excel.CalamineWorkbook, "from_filelike", no_memory)
+    with pytest.raises(SourceError) as caught:
+        read_xlsx(path)
+    assert caught.value.code == "xlsx_out_of_memory"

@@ -45,3 +45,16 @@ def test_cache_ttl_defaults_to_five_minutes_and_is_configurable():
     assert cache_ttl({"OCOP_CACHE_TTL": "60"}, {}) == 60
     assert cache_ttl({}, {"ocop": {"cache_ttl": 120}}) == 120
     assert cache_ttl({"OCOP_CACHE_TTL": "abc"}, {}) == 300
+
+
+@pytest.mark.parametrize("value", ["ocop-data-2024-final-v2", "ocop_data_2024_final_version_two_copy",
+                                   "data/ward.xlsx", "ward.csv", "C:\\data\\ward"])
+def test_file_names_are_paths_not_sheet_keys(value):
+    assert resolve_source({"OCOP_DATA": value}, {}).kind == "xlsx"
+
+
+def test_a_key_shaped_name_that_exists_here_is_a_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"
+    (tmp_path / name).write_bytes(b"")
+    assert resolve_source({"OCOP_DATA": name}, {}).kind == "xlsx"
