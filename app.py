@@ -112,6 +112,8 @@ def _source_error(status: LoadStatus, lang: str) -> None:
         reason = source_error_text(status.snapshot_problem_code, status.snapshot_problem_params, lang)
         text += "\n\n" + md(strings.t("snapshot.not_used", lang, reason=reason))
     st.error(text)
+    if status.error_params.get("email"):  # to paste into "Share" intact (md() breaks the address's auto-link)
+        st.code(str(status.error_params["email"]), language=None)
 
 
 def main() -> None:

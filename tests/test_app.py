@@ -118,7 +118,7 @@ def test_sheet_not_shared_names_the_service_account(clean_app_env, monkeypatch, 
     _sheet_env(monkeypatch, tmp_path, fake_sheets_api)
     text = _bad_source(monkeypatch, f"https://docs.google.com/spreadsheets/d/{KEY}/edit")
     assert "chưa được chia sẻ" in text
-    assert fake_sheets_api.service_account_info()["client_email"] in text.replace("\\", "")
+    assert fake_sheets_api.service_account_info()["client_email"] in text.replace("\\", "").replace("\u2060", "")
 
 
 def test_unknown_sheet_key(clean_app_env, monkeypatch, tmp_path, fake_sheets_api):
