@@ -15,15 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from data_sources import SourceConfig, resolve_source
+from data_sources import SourceConfig, resilient, resolve_source
 from data_sources.raw import SourceError
-from data_sources.resilient import (
-    LoadResult,
-    load_with_fallback,
-    reset_single_flight,
-    snapshot_location,
-    snapshot_problem,
-)
+from data_sources.resilient import LoadResult, load_with_fallback, reset_single_flight, snapshot_location
 from data_sources.retry import MAX_ATTEMPTS
 from data_sources.snapshot import load_snapshot, snapshot_path
 from tests.fakes.sheets_api import FakeSheetsAPI
@@ -162,6 +156,7 @@ def test_503_without_a_snapshot_is_the_error(sheet: FakeSheetsAPI, timer: Timer)
     with timer, pytest.raises(SourceError) as info:
         load()
     assert (info.value.code, info.value.params) == ("gsheet_unavailable", {"key": KEY, "status": 503})
+    assert resilient.snapshot_problem(info.value) is None  # none on disk: nothing was refused
     assert 2 <= sheets(sheet) <= MAX_ATTEMPTS
     assert timer.seconds <= BUDGET + 1
 
@@ -272,70 +267,43 @@ def test_bad_credentials_fall_back_to_the_snapshot(sheet: FakeSheetsAPI, monkeyp
     assert sheet.requests == []
 
 
-def test_corrupt_snapshot_means_the_error(sheet: FakeSheetsAPI) -> None:
-    good_load(sheet)
-    snapshot_path(KEY, snapshot_dir()).write_text("{half a snap", encoding="utf-8")
-    sheet.stop()
-    with pytest.raises(SourceError) as info:
-        load()
-    assert info.value.code == "gsheet_unavailable"
-    assert snapshot_problem(info.value).code == "snapshot_unreadable"
-
-
 def edit_snapshot(mutate) -> None:
+    """The saved snapshot edited by hand: `mutate(document)`, or bytes that replace the whole file."""
     path = snapshot_path(KEY, snapshot_dir())
-    document = json.loads(path.read_text(encoding="utf-8"))
-    mutate(document)
-    path.write_text(json.dumps(document), encoding="utf-8")
+    if not isinstance(mutate, bytes):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        mutate(document)
+        mutate = json.dumps(document).encode("utf-8")
+    path.write_bytes(mutate)
 
 
-@pytest.mark.parametrize(
-    ("mutate", "problem"),
-    [
-        (lambda d: d.update(read_at="9999-12-31T23:59:59+00:00"), "snapshot_time_future"),
-        (lambda d: d.update(read_at="2024-05-01T08:30:00"), "snapshot_time_invalid"),
-        (lambda d: d.update(location="1AnotherSheetsKey00000000000000000000000"), "snapshot_other_sheet"),
-        (lambda d: d.update(url="javascript:alert(1)"), "snapshot_bad_url"),
-        (lambda d: d.update(url=f"https://docs.google.com.evil.example/spreadsheets/d/{KEY}/edit"), "snapshot_bad_url"),
-        (lambda d: d.update(tabs=[["A", [[[[[[1]]]]]]]]), "snapshot_too_deep"),
-        (lambda d: d.update(version=2), "snapshot_wrong_format"),
-    ],
-)
-def test_an_implausible_snapshot_is_not_used_and_says_why(sheet: FakeSheetsAPI, mutate, problem: str) -> None:
+@pytest.mark.parametrize(("mutate", "problem"), [
+    (b"{half a snap", "snapshot_unreadable"),
+    (lambda d: d.update(read_at="9999-12-31T23:59:59+00:00"), "snapshot_time_future"),
+    (lambda d: d.update(location="1AnotherSheetsKey00000000000000000000000"), "snapshot_other_sheet"),
+    (lambda d: d.update(url="javascript:alert(1)"), "snapshot_bad_url"),
+    (lambda d: d.update(tabs=[["A", [[[[[[1]]]]]]]]), "snapshot_too_deep"),
+    (b"[" * 200_000 + b"]" * 200_000, "snapshot_too_deep"),  # a RecursionError in json, caught
+    (lambda d: d.update(version=2), "snapshot_wrong_format"),
+])
+def test_a_corrupt_or_implausible_snapshot_is_not_used_and_says_why(sheet: FakeSheetsAPI, mutate, problem: str) -> None:
     good_load(sheet)
     edit_snapshot(mutate)
     sheet.stop()
     with pytest.raises(SourceError) as info:
         load()
     assert info.value.code == "gsheet_unavailable"  # the source's own error, still
-    assert snapshot_problem(info.value).code == problem
-
-
-def test_deeply_nested_snapshot_is_a_reason_not_a_recursion_error(sheet: FakeSheetsAPI) -> None:
-    good_load(sheet)
-    snapshot_path(KEY, snapshot_dir()).write_bytes(b"[" * 200_000 + b"]" * 200_000)
-    sheet.spreadsheet(KEY).forbidden = True
-    with pytest.raises(SourceError) as info:
-        load()
-    assert (info.value.code, snapshot_problem(info.value).code) == ("gsheet_forbidden", "snapshot_too_deep")
+    assert resilient.snapshot_problem(info.value).code == problem
 
 
 def test_a_bug_in_the_checks_is_still_the_source_error(sheet: FakeSheetsAPI, monkeypatch) -> None:
-    from data_sources import resilient
-
     good_load(sheet)
     monkeypatch.setattr(resilient, "read_snapshot", lambda *a, **k: 1 / 0)
-    sheet.stop()
+    sheet.spreadsheet(KEY).forbidden = True
     with pytest.raises(SourceError) as info:
         load()
-    assert (info.value.code, snapshot_problem(info.value).code) == ("gsheet_unavailable", "snapshot_unreadable")
-
-
-def test_no_snapshot_is_no_problem(sheet: FakeSheetsAPI) -> None:
-    sheet.stop()
-    with pytest.raises(SourceError) as info:
-        load()
-    assert snapshot_problem(info.value) is None
+    assert (info.value.code, resilient.snapshot_problem(info.value).code) == ("gsheet_forbidden",
+                                                                              "snapshot_unreadable")
 
 
 def test_a_failed_read_does_not_overwrite_the_snapshot(sheet: FakeSheetsAPI) -> None:
@@ -403,26 +371,19 @@ def test_twenty_viewers_on_a_cold_start_cost_one_read(sheet: FakeSheetsAPI, time
 
 
 def test_twenty_viewers_share_one_failure_too(sheet: FakeSheetsAPI, timer: Timer) -> None:
-    """st.cache_data does not cache exceptions: without single flight each would ask again."""
+    """st.cache_data does not cache exceptions: without single flight each would ask again. Each viewer
+    also learns why the (hand-edited) snapshot was not used."""
+    good_load(sheet)
+    edit_snapshot(lambda d: d.update(url="javascript:alert(1)"))
     sheet.hang_next(0.5, kind="metadata")
     sheet.spreadsheet(KEY).forbidden = True
     with timer:
         results = together(20, load)
     assert all(isinstance(r, SourceError) and r.code == "gsheet_forbidden" for r in results), results
     assert len({id(r) for r in results}) == 20  # each viewer its own exception object
+    assert {resilient.snapshot_problem(r).code for r in results} == {"snapshot_bad_url"}
     assert sheet.count("metadata") == 1
     assert timer.seconds < 3
-
-
-def test_twenty_viewers_each_learn_why_the_snapshot_was_not_used(sheet: FakeSheetsAPI) -> None:
-    good_load(sheet)
-    edit_snapshot(lambda d: d.update(url="javascript:alert(1)"))
-    sheet.hang_next(0.5, kind="metadata")
-    sheet.spreadsheet(KEY).forbidden = True
-    results = together(20, load)
-    assert all(isinstance(r, SourceError) and r.code == "gsheet_forbidden" for r in results), results
-    assert {snapshot_problem(r).code for r in results} == {"snapshot_bad_url"}
-    assert sheet.count("metadata") == 1
 
 
 def test_twenty_viewers_share_one_fallback(sheet: FakeSheetsAPI) -> None:
