@@ -179,3 +179,28 @@ def test_no_operator_line_without_personal_data(tmp_path, capsys):
     assert OPERATOR_ONLY not in capsys.readouterr().err
     assert main(["template", "--out", str(tmp_path / "t.xlsx"), "--data", str(DEMO)]) == 0  # khóm names only
     assert OPERATOR_ONLY not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    ("corrupt_deflate", "không phải bảng tính Excel (.xlsx) hợp lệ"),
+    ("malformed_xml", "không phải bảng tính Excel (.xlsx) hợp lệ"),
+    ("encrypted_member", "được đặt mật khẩu hoặc mã hoá"),
+    ("entity_expansion", "DOCTYPE/ENTITY"),
+    ("dimension_bomb", "vượt giới hạn 250000 dòng"),
+    ("formula_without_value", "ô B2: công thức chưa có giá trị đã tính"),
+])
+def test_unreadable_workbooks_exit_2_with_the_vietnamese_message(tmp_path, make, message):
+    from bench import hostile_files
+
+    path = getattr(hostile_files, make)(tmp_path)
+    stdout, stderr = (process := start("--data", str(path))).communicate(timeout=60)
+    assert process.returncode == 2, stderr
+    assert "Traceback" not in stderr
+    assert message in stderr
+    assert len(stderr.strip().splitlines()) == 1
+
+
+def test_a_file_name_is_not_taken_for_a_sheet_key(tmp_path):
+    stdout, stderr = (process := start("--data", "ocop-data-2024-final-v2")).communicate(timeout=60)
+    assert process.returncode == 2
+    assert "Không tìm thấy tệp dữ liệu “ocop-data-2024-final-v2”" in stderr

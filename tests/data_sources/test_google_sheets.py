@@ -254,3 +254,20 @@ def test_fake_values_get_ranges_formatting_and_append(fake_sheets_api: FakeSheet
     with pytest.raises(gspread.exceptions.APIError) as info_400:
         vi.values_get("'Không có'!A1")
     assert info_400.value.response.status_code == 400
+
+
+@pytest.mark.parametrize(("tab", "code"), [
+    ([["x"]] * 250_001, "too_many_rows"),
+    ([list(range(101))], "too_many_columns"),
+    ([["ok"], ["ok", "y" * 32_768]], "cell_too_long"),
+])
+def test_per_tab_caps_as_for_an_xlsx(fake_sheets_api: FakeSheetsAPI, creds: dict, tab, code) -> None:
+    from data_sources.raw import SourceError
+
+    fake_sheets_api.add_spreadsheet(KEY, {"Khóm": tab}, title="big")
+    with pytest.raises(SourceError) as caught:
+        read(KEY, creds, retry_budget=0)
+    assert caught.value.code == code
+    assert caught.value.params["tab"] == "Khóm"
+    if code == "cell_too_long":
+        assert caught.value.params["cell"] == "B2"
