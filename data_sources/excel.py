@@ -83,7 +83,7 @@ def read_xlsx(path: str | Path | BinaryIO, kind: str = "xlsx", label: str | None
         with zipfile.ZipFile(stream) as archive:
             scans = xlsx_guard.check_workbook(archive)
         for scan in scans.values():
-            if scan.formula_cells:
+            if scan.formula_cells and not scan.hidden:  # a hidden tab's are helper lists (the template's)
                 raise SourceError("xlsx_formula_no_value", tab=scan.tab, cell=scan.formula_cells[0],
                                   cells=", ".join(scan.formula_cells))
         stream.seek(0)

@@ -50,6 +50,7 @@ _SHEET_REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([
                         rb'|<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"')
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"'
                     rb'|<sheet\b[^>]*?\br:id="([^"]+)"[^>]*?\bname="([^"]*)"')
+_HIDDEN = re.compile(rb'\bstate="(?:hidden|veryHidden)"')
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a password-protected .xlsx is an OLE file
 
 
@@ -64,6 +65,7 @@ class SheetScan:
     unnamed_cells: int = 0  # cell elements without a reference
     counted_rows: int = 0  # row elements, counted once a cell without a reference is seen
     formula_cells: list[str] = field(default_factory=list)  # formulas without a cached value (first few)
+    hidden: bool = False  # a hidden tab (the template's dropdown lists): its formulas are not the officers'
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) from 0 -> "#N/A", "#REF!"...
 
 
@@ -117,10 +119,10 @@ def check_workbook(book: zipfile.ZipFile) -> dict[str, SheetScan]:
         if info.is_dir():
             continue
         tab = tabs.get(info.filename)
-        scan = SheetScan(tab) if tab is not None else None
+        scan = SheetScan(tab[0], hidden=tab[1]) if tab is not None else None
         _scan_member(book, info, scan)
         if scan is not None:
-            scans[tab] = scan
+            scans[scan.tab] = scan
     filled = sum(s.cells for s in scans.values())
     if filled > MAX_FILLED_CELLS:
         raise SourceError("xlsx_too_many_cells", tab="*", cells=filled, limit=MAX_FILLED_CELLS)
@@ -130,8 +132,8 @@ def check_workbook(book: zipfile.ZipFile) -> dict[str, SheetScan]:
     return scans
 
 
-def _sheet_members(book: zipfile.ZipFile) -> dict[str, str]:
-    """Zip member name -> tab title, from xl/workbook.xml and its relationships (small files, read whole)."""
+def _sheet_members(book: zipfile.ZipFile) -> dict[str, tuple[str, bool]]:
+    """Zip member name -> (tab title, hidden), from xl/workbook.xml and its relationships (small files, read whole)."""
     try:
         workbook = book.read("xl/workbook.xml")
         rels = book.read("xl/_rels/workbook.xml.rels")
@@ -148,7 +150,8 @@ def _sheet_members(book: zipfile.ZipFile) -> dict[str, str]:
     for m in _SHEET.finditer(workbook):
         name, rel_id = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
         if rel_id in targets:
-            members[targets[rel_id]] = _unescape(name.decode("utf-8", "replace"))
+            hidden = bool(_HIDDEN.search(m.group(0) + workbook[m.end():workbook.find(b">", m.end()) + 1]))
+            members[targets[rel_id]] = (_unescape(name.decode("utf-8", "replace")), hidden)
     return members
 
 

@@ -98,3 +98,18 @@ def test_running_out_of_memory_is_a_source_error(tmp_path, monkeypatch):
     with pytest.raises(SourceError) as caught:
         read_xlsx(path)
     assert caught.value.code == "xlsx_out_of_memory"
+
+
+def test_formulas_in_a_hidden_tab_are_not_refused(tmp_path):
+    """The template's hidden dropdown lists (_Danh mục) hold formulas openpyxl saved without values."""
+    path = tmp_path / "template.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Khóm"
+    book.active.append(["Khóm"])
+    lists = book.create_sheet("_Danh mục")
+    lists["A1"] = "=1+1"
+    lists.sheet_state = "hidden"
+    book.save(path)
+    raw = read_xlsx(path)
+    assert raw.tabs["Khóm"] == [["Khóm"]]
+    assert raw.tabs["_Danh mục"] == []
