@@ -58,4 +58,4 @@ else:
         ctx.t("col.reason"): issues["reason_text"],
     })
     st.dataframe(shown, hide_index=True, width="stretch")
-    downloads(ctx, shown, "van-de-du-lieu")
+    downloads(ctx, shown, "van-de-du-lieu", (tuple(tabs), tuple(severities)))

@@ -103,7 +103,7 @@ def _memo(key: tuple, _build: Callable[[], Any]) -> Any:
     return _build()
 
 
-def memo(ctx: Context, name: str, build: Callable[[], Any]) -> Any:
+def memo(ctx: Context, name: str | tuple, build: Callable[[], Any]) -> Any:
     """A view (figure or table) built once per data read, filters, language and role, then shared:
     building Plotly figures costs far more than drawing them, and a rerun changes nothing."""
     f = ctx.filters

@@ -68,13 +68,15 @@ def indicator_cards(ctx: Context, table: Any, per_row: int = 3) -> None:
                           delta_color=PACE_COLOUR.get(row.pace, "off"), delta_arrow="off", border=True)
 
 
-def downloads(ctx: Context, frame: Any, name: str) -> None:
-    """CSV and Excel of a table as shown, with spreadsheet formulas made inert."""
+def downloads(ctx: Context, frame: Any, name: str, selection: tuple = ()) -> None:
+    """CSV and Excel of a table as shown, with spreadsheet formulas made inert. `selection` is what
+    the page narrowed the table by beyond the sidebar's filters (e.g. the Data page's tab and severity):
+    the files are built once per view and selection (memo), never served for another one."""
     left, right = st.columns(2)
-    # built once per view (memo), not on every rerun
-    left.download_button(ctx.t("export.csv"), memo(ctx, f"{name}.csv", lambda: to_csv_bytes(frame)),
+    key = (name, *selection)
+    left.download_button(ctx.t("export.csv"), memo(ctx, ("csv", *key), lambda: to_csv_bytes(frame)),
                          f"{name}.csv", "text/csv", key=f"{name}-csv")
-    right.download_button(ctx.t("export.xlsx"), memo(ctx, f"{name}.xlsx", lambda: to_xlsx_bytes({name: frame})),
+    right.download_button(ctx.t("export.xlsx"), memo(ctx, ("xlsx", *key), lambda: to_xlsx_bytes({name: frame})),
                           f"{name}.xlsx", key=f"{name}-xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
