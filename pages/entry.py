@@ -59,7 +59,7 @@ def _submit(tab_key: str, values: dict[str, Any]) -> None:
         return
     # The same submission again after a lost answer: the sheet is read first, and nothing is sent if it arrived.
     result = send_entry(ctx, tab_key, row, check_first=token in lost)
-    tab = tab_title(ctx, tab_key)
+    tab = md(tab_title(ctx, tab_key))  # the tab's title as the officers typed it: sheet text, shown inert
     if not result.written:
         if result.error is not None:
             st.error(md(source_error_message(result.error, ctx.lang)), icon=":material/error:")
