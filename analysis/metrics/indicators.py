@@ -83,10 +83,24 @@ def year_choices(ds: Dataset) -> list[int]:
     return [first] + [y for y in available if y != first]
 
 
+def _years_of(ds: Dataset, columns: tuple[tuple[str, str], ...]) -> set[int]:
+    return {int(y) for key, column in columns
+            for y in ds.tables[key][column].dt.year.dropna().unique()}  # a few years, many rows
+
+
 def years(ds: Dataset) -> list[int]:
-    """Years that appear in targets or any dated row, newest first."""
-    found = set(int(y) for y in ds.tables["targets"]["year"].dropna())
-    for key, column in (("products", "surveyed_on"), ("products", "certified_on"),
-                        ("dossiers", "submitted_on"), ("outreach", "held_on"), ("training", "held_on")):
-        found |= set(int(y) for y in ds.tables[key][column].dt.year.dropna().unique())  # a few years, many rows
-    return sorted(found, reverse=True)
+    """The years with targets or data, newest first.
+
+    A year is offered when the ward planned or worked in it: it has targets, outreach activities
+    or training attendances. Dossiers submitted and certifications add their years from the first
+    such year on; earlier ones are a product's history (e.g. certified years before the ward kept
+    these records), shown on the products page whatever the year, and would offer a year whose pages
+    are empty. With no targets or activity at all, their years are offered. A product's survey date
+    never adds a year, nor does a task's deadline.
+    """
+    planned = {int(y) for y in ds.tables["targets"]["year"].dropna()}
+    planned |= _years_of(ds, (("outreach", "held_on"), ("training", "held_on")))
+    history = _years_of(ds, (("products", "certified_on"), ("dossiers", "submitted_on")))
+    if planned:
+        history = {y for y in history if y >= min(planned)}
+    return sorted(planned | history, reverse=True)

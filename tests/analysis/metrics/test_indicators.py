@@ -246,9 +246,24 @@ def test_group_and_area_filters_combine(ds):
 
 
 def test_years_newest_first(ds):
-    # targets 2023; surveyed 2022-2024; certified 2023-2024; outreach/training 2023-2024.
-    # The rejected training row ("sắp tới", meant for 2025) adds nothing.
-    assert years(ds) == [2024, 2023, 2022]
+    # targets 2023; certified 2023-2024; outreach/training 2023-2024.
+    # 2022 has only SP03's survey date: no year of its own. The rejected training row
+    # ("sắp tới", meant for 2025) adds nothing.
+    assert years(ds) == [2024, 2023]
+
+
+def test_a_survey_date_adds_no_year_and_history_before_the_records_adds_none():
+    products = [["Mã sản phẩm", "Tên sản phẩm", "Ngày rà soát", "Giai đoạn"],
+                ["SP01", "Mắm", "01/03/2020", "Tiềm năng"]]
+    assert years(normalise({"Sản phẩm": products})) == []
+    training = [["Ngày", "Tên lớp tập huấn", "Người tham dự"], ["05/05/2021", "OCOP", "A"]]
+    dossiers = [["Mã sản phẩm", "Ngày nộp"], ["SP01", "10/10/2019"]]
+    assert years(normalise({"Sản phẩm": products, "Hồ sơ": dossiers})) == [2019]
+    # With activity from 2021, a dossier of 2019 is history (no year); one of 2022 is that year's data.
+    ds = normalise({"Sản phẩm": products, "Tập huấn": training, "Hồ sơ": dossiers})
+    assert years(ds) == [2021]
+    dossiers[1] = ["SP01", "01/02/2022"]  # one dossier row per product
+    assert years(normalise({"Sản phẩm": products, "Tập huấn": training, "Hồ sơ": dossiers})) == [2022, 2021]
 
 
 def test_empty_workbook_gives_zeros():
@@ -262,8 +277,8 @@ def _none(value) -> bool:
 
 
 def test_year_choices_put_the_newest_year_with_targets_first(ds):
-    # targets only for 2023; data in 2022–2024
-    assert year_choices(ds) == [2023, 2024, 2022]
+    # targets only for 2023; data in 2023–2024 (2022 only a survey date)
+    assert year_choices(ds) == [2023, 2024]
 
 
 def test_year_choices_without_any_year_fall_back_to_the_plan_year():
