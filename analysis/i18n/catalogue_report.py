@@ -151,4 +151,10 @@ REPORT: dict[str, tuple[str, str]] = {
     "report.col.warnings": ("Cảnh báo", "Warnings"),
     "report.col.notices": ("Lưu ý", "Notices"),
     "report.no_rows": ("Không có số liệu trong năm này.", "No figures for this year."),
+    # --- units of targets (Đơn vị tính), analysis/outputs/table_view.py ---------------
+    "unit.products": ("sản phẩm", "products"), "unit.dossiers": ("hồ sơ", "dossiers"),
+    "unit.producers": ("chủ thể", "producers"), "unit.sessions": ("buổi", "sessions"),
+    "unit.times": ("lượt", "attendances"), "unit.people": ("lượt người", "people"),
+    "unit.persons": ("người", "persons"), "unit.khom": ("khóm", "khóm"),
+    "unit.million_dong": ("triệu đồng", "million VND"), "unit.courses": ("lớp", "courses"),
 }
