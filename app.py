@@ -64,6 +64,13 @@ def _pages(lang: str) -> list:
     ]
 
 
+def _tab_title(page, ds, lang: str) -> None:
+    """The browser tab names the page and the unit ("Tổng quan · Phường Vĩnh Hòa Đông"), so a row of
+    tabs or a bookmark says which is which; st.Page's title stays the short navigation label."""
+    unit = ds.info.get("ward_name") or strings.t("app.title", lang)
+    st.set_page_config(page_title=strings.t("page.tab_title", lang, page=page.title, unit=unit))
+
+
 def _refresh_button(lang: str) -> None:
     if st.sidebar.button(strings.t("sidebar.refresh", lang)):
         clear_cache()
@@ -151,6 +158,7 @@ def main() -> None:
         st.info(strings.t("source.sample_banner", lang), icon=":material/info:")
     for notice in notices:
         st.warning(md(notice), icon=":material/link_off:")
+    _tab_title(navigation, ds, lang)
     navigation.run()
 
 

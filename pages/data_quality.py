@@ -7,10 +7,11 @@ import streamlit as st
 from analysis.i18n import strings
 from analysis.metrics.scope import all_areas
 from analysis.metrics.summary import issues_table
+from analysis.outputs.table_view import COUNT, TEXT, table_view
 from analysis.outputs.template import TEMPLATE_FILENAME, template_bytes
 from analysis.workbook import contract
 from pages.ui.state import context, memo
-from pages.ui.widgets import downloads
+from pages.ui.tables import downloads, table
 
 ctx = context()
 st.title(ctx.t("data.heading"))
@@ -24,7 +25,7 @@ st.download_button(ctx.t("template.download"), memo(ctx, "template.xlsx", lambda
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 st.subheader(ctx.t("data.rows_heading"))
-accounting = pd.DataFrame([
+accounting = table_view(pd.DataFrame([
     {
         ctx.t("col.tab"): ctx.ds.found_tabs.get(tab.key) or f"{tab.title} {ctx.t('data.tab_not_found')}",
         ctx.t("col.read"): ctx.ds.accounting[tab.key].read,
@@ -32,8 +33,8 @@ accounting = pd.DataFrame([
         ctx.t("col.rejected"): ctx.ds.accounting[tab.key].rejected,
     }
     for tab in contract.TABS
-])
-st.dataframe(accounting, hide_index=True, width="stretch")
+]), [TEXT, COUNT, COUNT, COUNT], ctx.lang)
+table(ctx, accounting, "so-dong")
 
 issues = memo(ctx, "data.issues", lambda: issues_table(ctx.ds, ctx.lang))
 st.subheader(ctx.t("data.issues_heading", count=len(issues)))
@@ -49,13 +50,13 @@ else:
         issues = issues[issues["tab"].isin(tabs)]
     if severities:
         issues = issues[issues["severity"].isin(severities)]
-    shown = pd.DataFrame({
-        ctx.t("col.severity"): [strings.t(f"severity.{s}", ctx.lang) for s in issues["severity"]],
+    shown = table_view(pd.DataFrame({  # what is wrong and where, first
+        ctx.t("col.reason"): issues["reason_text"],
         ctx.t("col.tab"): issues["tab"],
         ctx.t("col.row"): issues["row"],
+        ctx.t("col.severity"): [strings.t(f"severity.{s}", ctx.lang) for s in issues["severity"]],
         ctx.t("col.column"): issues["column"],
-        ctx.t("col.value"): issues["value"].fillna(""),
-        ctx.t("col.reason"): issues["reason_text"],
-    })
-    st.dataframe(shown, hide_index=True, width="stretch")
+        ctx.t("col.value"): issues["value"],
+    }), {ctx.t("col.row"): COUNT}, ctx.lang)
+    table(ctx, shown, "van-de-du-lieu", widths={ctx.t("col.reason"): "large"})
     downloads(ctx, shown, "van-de-du-lieu", (tuple(tabs), tuple(severities)))

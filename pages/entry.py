@@ -20,13 +20,16 @@ from pages.ui.writing import NOT_ARRIVED, SAVED, send_entry, tab_title
 ctx = context()
 PICK = ctx.t("entry.pick")  # the placeholder of every list
 st.title(ctx.t("entry.heading"))
+# Without a shared Google Sheet, or without the right to write, the forms show as a locked preview:
+# what quick entry asks for, and what is needed to use it. Nothing can be sent from it.
+LOCKED = ctx.config.kind != "gsheet" or not ctx.can_enter
 if ctx.config.kind != "gsheet":
     st.info(ctx.t("entry.needs_sheet"), icon=":material/info:")
-    st.stop()
-if not ctx.can_enter:  # writing needs a signed-in officer, or [ocop.access] entry_without_login = true
+elif not ctx.can_enter:  # writing needs a signed-in officer, or [ocop.access] entry_without_login = true
     off = not access_settings(secrets()).login
     st.warning(ctx.t("entry.off_without_login" if off else "entry.officers_only"), icon=":material/lock:")
-    st.stop()
+if LOCKED:
+    st.caption(ctx.t("entry.preview"))
 if flash := st.session_state.pop("entry_flash", None):
     st.success(flash, icon=":material/check_circle:")
 
@@ -81,8 +84,8 @@ def _form(tab_key: str, fields: Callable[[str], dict[str, Any]]) -> None:
     nonce = _nonce(tab_key)
     with st.form(f"entry-{tab_key}-{nonce}", clear_on_submit=False):
         values = fields(nonce)
-        submitted = st.form_submit_button(ctx.t("entry.submit"), type="primary")
-    if submitted:
+        submitted = st.form_submit_button(ctx.t("entry.submit"), type="primary", disabled=LOCKED)
+    if submitted and not LOCKED:
         _submit(tab_key, values)
 
 
@@ -91,38 +94,43 @@ def _outreach_fields(nonce: str) -> dict[str, Any]:
     names = dict(zip(producers["producer_id"], producers["name"]))
     left, right = st.columns(2)
     return {
-        "held_on": left.date_input(ctx.t("entry.date"), clock.today(), format="DD/MM/YYYY", key=f"o-date-{nonce}"),
+        "held_on": left.date_input(ctx.t("entry.date"), clock.today(), format="DD/MM/YYYY",
+                                   key=f"o-date-{nonce}", disabled=LOCKED),
         "channel": right.selectbox(ctx.t("col.channel"), contract.CHANNELS, index=None, placeholder=PICK,
-                                   key=f"o-channel-{nonce}"),
+                                   key=f"o-channel-{nonce}", disabled=LOCKED),
         "topic": left.selectbox(ctx.t("col.topic"), contract.TOPICS, index=None, placeholder=PICK,
-                                key=f"o-topic-{nonce}"),
+                                key=f"o-topic-{nonce}", disabled=LOCKED),
         "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "outreach", "unit"), index=None, placeholder=PICK,
-                                accept_new_options=True, key=f"o-unit-{nonce}"),
+                                accept_new_options=True, key=f"o-unit-{nonce}", disabled=LOCKED),
         "area": left.selectbox(ctx.t("col.khom"), [*all_areas(ctx.ds), contract.WHOLE_WARD], index=None,
-                               placeholder=PICK, key=f"o-area-{nonce}"),
+                               placeholder=PICK, key=f"o-area-{nonce}", disabled=LOCKED),
         "attendees": right.number_input(ctx.t("entry.attendees"), min_value=0, step=1, value=None,
-                                        key=f"o-attendees-{nonce}"),
+                                        key=f"o-attendees-{nonce}", disabled=LOCKED),
         "producers_reached": st.multiselect(ctx.t("entry.producers"), list(names), placeholder=PICK,
                                             format_func=lambda p: f"{p} · {names.get(p, '')}",
-                                            key=f"o-producers-{nonce}"),
-        "note": st.text_input(ctx.t("entry.note"), key=f"o-note-{nonce}"),
+                                            key=f"o-producers-{nonce}", disabled=LOCKED),
+        "note": st.text_input(ctx.t("entry.note"), key=f"o-note-{nonce}", disabled=LOCKED),
     }
 
 
 def _training_fields(nonce: str) -> dict[str, Any]:
     left, right = st.columns(2)
     return {
-        "held_on": left.date_input(ctx.t("entry.date"), clock.today(), format="DD/MM/YYYY", key=f"t-date-{nonce}"),
+        "held_on": left.date_input(ctx.t("entry.date"), clock.today(), format="DD/MM/YYYY",
+                                   key=f"t-date-{nonce}", disabled=LOCKED),
         "course": right.selectbox(ctx.t("entry.course"), choices(ctx.ds, "training", "course"), index=None,
-                                  placeholder=PICK, accept_new_options=True, key=f"t-course-{nonce}"),
+                                  placeholder=PICK, accept_new_options=True, key=f"t-course-{nonce}",
+                                  disabled=LOCKED),
         "organiser": left.selectbox(ctx.t("entry.organiser"), choices(ctx.ds, "training", "organiser"), index=None,
-                                    placeholder=PICK, accept_new_options=True, key=f"t-organiser-{nonce}"),
-        "attendee": right.text_input(ctx.t("entry.attendee"), key=f"t-attendee-{nonce}"),
-        "role": left.text_input(ctx.t("entry.role"), key=f"t-role-{nonce}"),
+                                    placeholder=PICK, accept_new_options=True, key=f"t-organiser-{nonce}",
+                                    disabled=LOCKED),
+        "attendee": right.text_input(ctx.t("entry.attendee"), key=f"t-attendee-{nonce}", disabled=LOCKED),
+        "role": left.text_input(ctx.t("entry.role"), key=f"t-role-{nonce}", disabled=LOCKED),
         "unit": right.selectbox(ctx.t("col.unit"), choices(ctx.ds, "training", "unit"), index=None, placeholder=PICK,
-                                accept_new_options=True, key=f"t-unit-{nonce}"),
-        "days": left.number_input(ctx.t("entry.days"), min_value=0.0, step=0.5, value=1.0, key=f"t-days-{nonce}"),
-        "note": st.text_input(ctx.t("entry.note"), key=f"t-note-{nonce}"),
+                                accept_new_options=True, key=f"t-unit-{nonce}", disabled=LOCKED),
+        "days": left.number_input(ctx.t("entry.days"), min_value=0.0, step=0.5, value=1.0, key=f"t-days-{nonce}",
+                                  disabled=LOCKED),
+        "note": st.text_input(ctx.t("entry.note"), key=f"t-note-{nonce}", disabled=LOCKED),
     }
 
 

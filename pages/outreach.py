@@ -16,9 +16,11 @@ from analysis.metrics.outreach import (
 )
 from analysis.metrics.scope import all_areas, as_of, filtered_outreach
 from analysis.outputs import figures
+from analysis.outputs.table_view import CODE, table_view
 from analysis.policy.access import OFFICER
 from pages.ui.state import context, memo
-from pages.ui.widgets import chart, downloads, empty_state, filter_caption, md
+from pages.ui.tables import downloads, table
+from pages.ui.widgets import chart, empty_state, filter_caption, md
 
 ctx = context()
 year = ctx.filters.year
@@ -62,13 +64,14 @@ if never.empty:
 else:
     st.caption(ctx.t("outreach.never_explain", n=len(never), year=year))
     producers = ctx.ds.tables["producers"].set_index("producer_id")
-    shown = pd.DataFrame({
-        ctx.t("col.producer_id"): never["producer_id"], ctx.t("col.producer"): never["name"],
-        ctx.t("col.khom"): never["area"], ctx.t("col.trade"): never["trade"], ctx.t("col.kind"): never["kind"],
+    shown = table_view(pd.DataFrame({  # names first, the code last
+        ctx.t("col.producer"): never["name"], ctx.t("col.khom"): never["area"],
         ctx.t("col.contact"): never["producer_id"].map(producers["contact_name"]),
         ctx.t("col.phone"): never["producer_id"].map(producers["phone"]),
-    })
-    st.dataframe(shown, hide_index=True)
+        ctx.t("col.trade"): never["trade"], ctx.t("col.kind"): never["kind"],
+        ctx.t("col.producer_id"): never["producer_id"],
+    }), {ctx.t("col.producer_id"): CODE}, ctx.lang)
+    table(ctx, shown, "chu-the-chua-tiep-can")
     if ctx.role != OFFICER:
         st.caption(ctx.t("privacy.masked"))
     downloads(ctx, shown, f"chu-the-chua-tiep-can-{year}")

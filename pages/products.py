@@ -7,9 +7,12 @@ import streamlit as st
 from analysis.i18n import formatting
 from analysis.metrics.products import certificates_due, checklist, dropped_out, product_table, stage_funnel
 from analysis.outputs import figures
+from analysis.outputs.table_view import CODE, DATE, PERCENT, STAGE, STARS, table_view
 from analysis.workbook import contract
 from pages.ui.state import context, memo
-from pages.ui.widgets import chart, downloads, empty_state, filter_caption, md
+from pages.ui.tables import downloads
+from pages.ui.tables import table as table_of
+from pages.ui.widgets import chart, empty_state, filter_caption, md
 
 ctx = context()
 st.title(ctx.t("products.heading"))
@@ -19,10 +22,6 @@ table = memo(ctx, "products.table",  # expiry is judged as of the data's date
 if table.empty:
     empty_state(ctx, "products.empty")
     st.stop()
-
-
-def stars_text(value) -> str:
-    return ctx.t("stars.text", stars="★" * int(value), n=int(value)) if pd.notna(value) else "—"
 
 
 def document_names(keys) -> str:
@@ -46,29 +45,32 @@ chart(ctx, "products.readiness",
       lambda: figures.readiness_chart(table[table["stage"] != contract.DROPPED_OUT], ctx.lang), "products.empty")
 
 st.subheader(ctx.t("products.table_heading"))
-shown = pd.DataFrame({
-    ctx.t("col.product"): table["product_id"] + " · " + table["name"],
-    ctx.t("col.producer"): table["producer_name"],
-    ctx.t("col.group"): table["group"],
-    ctx.t("col.khom"): table["area"],
+shown = table_view(pd.DataFrame({  # by importance: which product, where it stands, what it lacks; codes last
+    ctx.t("col.product"): table["name"],
     ctx.t("col.stage"): table["stage"],
-    ctx.t("col.officer"): table["officer"],
-    ctx.t("col.gate"): [formatting.percent(v, ctx.lang) for v in table["gate"]],
-    ctx.t("col.depth"): [formatting.percent(v, ctx.lang) for v in table["depth"]],
+    ctx.t("col.gate"): table["gate"],
     ctx.t("col.missing"): [document_names(v) for v in table["missing_required"]],
-    ctx.t("col.projected_stars"): [stars_text(v) for v in table["projected_stars"]],
-    ctx.t("col.stars"): [stars_text(v) for v in table["stars"]],
-    ctx.t("col.expires"): [formatting.day(v) for v in table["expires_on"]],
-})
-st.dataframe(shown, hide_index=True)
+    ctx.t("col.producer"): table["producer_name"],
+    ctx.t("col.khom"): table["area"],
+    ctx.t("col.group"): table["group"],
+    ctx.t("col.officer"): table["officer"],
+    ctx.t("col.depth"): table["depth"],
+    ctx.t("col.projected_stars"): table["projected_stars"],
+    ctx.t("col.stars"): table["stars"],
+    ctx.t("col.expires"): table["expires_on"],
+    ctx.t("col.code"): table["product_id"],
+}), {ctx.t("col.stage"): STAGE, ctx.t("col.gate"): PERCENT, ctx.t("col.depth"): PERCENT,
+     ctx.t("col.projected_stars"): STARS, ctx.t("col.stars"): STARS, ctx.t("col.expires"): DATE,
+     ctx.t("col.code"): CODE}, ctx.lang)
+table_of(ctx, shown, "san-pham", widths={ctx.t("col.product"): "medium"}, pinned=ctx.t("col.product"))
 downloads(ctx, shown, "san-pham")
 
 st.subheader(ctx.t("products.detail_heading"))
 labels = dict(zip(table["product_id"], table["product_id"] + " · " + table["name"]))
 chosen = st.selectbox(ctx.t("products.choose"), list(labels), format_func=labels.get)
 items = checklist(ctx.ds, chosen)
-st.dataframe(pd.DataFrame({
+table_of(ctx, table_view(pd.DataFrame({
     ctx.t("col.document"): [ctx.t(f"doc.{k}") for k in items["document"]],
-    ctx.t("col.required"): [ctx.t("yes") if r else ctx.t("no") for r in items["required"]],
     ctx.t("col.status"): [ctx.t(f"doc_status.{s}") for s in items["status"]],
-}), hide_index=True)
+    ctx.t("col.required"): [ctx.t("yes") if r else ctx.t("no") for r in items["required"]],
+}), {}, ctx.lang), "ho-so")

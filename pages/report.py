@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.outputs.report import report_bytes, report_tables
+from analysis.outputs.report import report_bytes
+from analysis.outputs.report_tables import build_tables
+from analysis.outputs.table_view import report_view
 from pages.ui.state import context, memo
+from pages.ui.tables import table
 from pages.ui.widgets import empty_state, md
 
 ctx = context()
@@ -18,9 +21,12 @@ st.download_button(ctx.t("report.download"),
                    f"bao-cao-ocop-{year}.xlsx", type="primary", icon=":material/download:",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 st.caption(ctx.t("report.explain"))
-for title, table in report_tables(ctx.ds, year, today, ctx.lang).items():
+# The preview as a reader sees it (1.234,5 · 72,5% · 15/03/2023 · names before codes); the file keeps real values.
+views = memo(ctx, "report.views", lambda: [(t.name, report_view(t, ctx.lang))
+                                           for t in build_tables(ctx.ds, year, today, ctx.lang)])
+for title, view in views:
     st.subheader(md(title))
-    if table.empty:
+    if view.empty:
         empty_state(ctx, "report.empty_table")
     else:
-        st.dataframe(table, hide_index=True)
+        table(ctx, view, f"report-{title}")

@@ -54,9 +54,9 @@ def test_data_page_accounts_for_rows_and_lists_issues(clean_app_env):
     at = _run("pages/data_quality.py")
     rows = at.dataframe[0].value
     products = rows[rows.iloc[:, 0] == "Sản phẩm"].iloc[0]
-    assert list(products.iloc[1:]) == [13, 12, 1]
+    assert list(products.iloc[1:]) == ["13", "12", "1"]  # shown as text, formatted (analysis/outputs/table_view)
     issues = at.dataframe[1].value
-    assert "khoảng 50" in set(issues.iloc[:, 4])
+    assert "khoảng 50" in set(issues.iloc[:, 5])
     assert len(issues) == 5
 
 
@@ -91,7 +91,7 @@ def test_workbook_with_tabs_missing_still_works(clean_app_env, monkeypatch, tmp_
     at = _run("pages/data_quality.py")
     assert not at.exception
     issues = at.dataframe[1].value
-    missing = issues[issues.iloc[:, 5].str.contains("Thiếu trang tính")]
+    missing = issues[issues.iloc[:, 0].str.contains("Thiếu trang tính")]  # the reason first, then the tab
     assert set(missing.iloc[:, 1]) == {"Tuyên truyền", "Tập huấn"}
 
 

@@ -226,6 +226,8 @@ APP: dict[str, tuple[str, str]] = {
         "Quick entry needs a shared Google Sheet as the source. With an Excel file, type into the file.",
     ),
     "page.tab_title": ("{page} · {unit}", "{page} · {unit}"),
+    "table.first_rows": ("Hiện {n} dòng đầu trong {total}; tệp tải về có đủ.", "The first {n} of {total} rows; the "
+                         "downloads hold them all."),
     "entry.preview": ("Xem trước: các ô bị khóa. Để dùng được, cần (1) nguồn dữ liệu là một Google Sheet dùng chung "
                       "và (2) cán bộ đăng nhập.", "Preview: the fields are locked. To use them you need (1) a shared "
                       "Google Sheet as the data source and (2) an officer signed in."),

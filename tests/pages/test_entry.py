@@ -64,7 +64,18 @@ def test_excel_source_says_entry_needs_a_sheet(clean_app_env):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     at.switch_page("pages/entry.py").run()
     assert any("cần nguồn dữ liệu là Google Sheet" in i.value for i in at.info)
-    assert not at.get("form")
+    assert_locked_preview(at)
+
+
+def assert_locked_preview(at: AppTest) -> None:
+    """The forms are shown, every field and button locked, with what is needed to use them."""
+    assert len(at.get("form")) == 2
+    main = at.main
+    fields = [*main.number_input, *main.text_input, *main.selectbox, *main.multiselect, *main.date_input]
+    assert fields and all(w.disabled for w in fields)
+    submits = [b for b in at.get("form_submit_button")]
+    assert len(submits) == 2 and all(b.disabled for b in submits)
+    assert any("Google Sheet dùng chung" in c.value and "đăng nhập" in c.value for c in at.caption)
 
 
 def test_one_append_adds_the_row_after_the_others(sheet):
@@ -118,14 +129,15 @@ def test_a_read_only_share_is_explained(sheet):
 
 def test_only_officers_may_enter_when_login_is_on(sheet):
     viewer = entry_page(LOGIN_ON, {"is_logged_in": True, "email": "nguoi.xem@gmail.com"})
-    assert any("Chỉ cán bộ" in w.value for w in viewer.warning) and not viewer.get("form")
+    assert any("Chỉ cán bộ" in w.value for w in viewer.warning)
+    assert_locked_preview(viewer)
     officer = entry_page(LOGIN_ON, OFFICER)
-    assert officer.get("form")
+    assert officer.get("form") and not any(b.disabled for b in officer.get("form_submit_button"))
 
 
 def test_login_off_means_no_entry_form_unless_entry_without_login(sheet):
     anonymous = entry_page(secrets=None, user=None)
-    assert not anonymous.get("form") and [b.label for b in anonymous.button] == ["Tải lại dữ liệu"]
+    assert_locked_preview(anonymous)
     assert any("Nhập nhanh đang tắt" in w.value for w in anonymous.warning)
     assert sheet.count("append") == 0
     opened = entry_page({"ocop": {"access": {"entry_without_login": True}}}, user=None)

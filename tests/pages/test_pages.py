@@ -2,6 +2,8 @@
 asserting that what is shown changes as the filters say it should."""
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -45,7 +47,7 @@ FILTER_CASES = [
     {"year": "2023", "group": "Thực phẩm"},
     {"year": "2023", "khom": ["Vĩnh Phú", "Vĩnh Đông"], "group": "Thực phẩm"},
     {"year": "2023", "lang": "en"},
-    {"year": "2020"},  # a year with almost no data
+    {"year": "2020"},  # a year not offered (SP01's certificate only): the link's year is refused
 ]
 
 
@@ -114,8 +116,10 @@ def test_outreach_lists_quiet_khom_and_never_reached_producers(clean_app_env):
 def test_training_page_flags_untrained_units_and_overdue_tasks(clean_app_env):
     at = open_page(PAGES[3], year="2023")
     assert "Trạm Y tế" in texts(at)
-    tasks = at.dataframe[0].value
+    tasks = next(d.value for d in at.dataframe if "Hạn hoàn thành" in d.value.columns)
+    assert list(tasks.columns[:4]) == ["Nhiệm vụ", "Hạn hoàn thành", "Quá hạn", "Tình trạng"]
     assert "Quá hạn" in set(tasks["Quá hạn"])
+    assert tasks["Hạn hoàn thành"].str.fullmatch(r"\d\d/\d\d/\d{4}|—").all()
 
 
 def test_english_everywhere(clean_app_env):
@@ -127,12 +131,26 @@ def test_english_everywhere(clean_app_env):
     assert "Products rated 3 stars or more" in metrics(at)
 
 
-def test_empty_year_shows_explanations_not_empty_charts(clean_app_env):
-    at = open_page(PAGES[2], year="2020")
-    assert "Chưa có hoạt động tuyên truyền nào trong năm 2020" in texts(at)
+def test_empty_year_shows_explanations_not_empty_charts(clean_app_env, monkeypatch, tmp_path):
+    import openpyxl
+
+    from tests.conftest import DEMO
+
+    book = openpyxl.load_workbook(DEMO)  # one training row in 2022: a year with data but no targets
+    book["Tập huấn"].append([datetime(2022, 5, 4), "Lớp OCOP", "Phòng Kinh tế", "Nguyễn Văn A", "Cán bộ", "UBND"])
+    book.save(tmp_path / "ward.xlsx")
+    monkeypatch.setenv("OCOP_DATA", str(tmp_path / "ward.xlsx"))
+    at = open_page(PAGES[2], year="2022")
+    assert "Chưa có hoạt động tuyên truyền nào trong năm 2022" in texts(at)
     assert plotly(at) == []
-    at = open_page(PAGES[0], year="2020")
-    assert "Chưa có chỉ tiêu nào cho năm 2020" in texts(at)
+    at = open_page(PAGES[0], year="2022")
+    assert "Chưa có chỉ tiêu nào cho năm 2022" in texts(at)
+
+
+def test_a_year_without_targets_or_data_is_not_offered(clean_app_env):
+    at = open_page(PAGES[0], year="2020")  # the demo's 2020 holds only SP01's certificate (history)
+    assert at.sidebar.selectbox[0].options == ["2024", "2023"]
+    assert at.query_params["year"] not in ("2020", ["2020"])
 
 
 def test_filters_survive_moving_between_pages(clean_app_env):
