@@ -40,7 +40,7 @@ def target_slides(ctx: Context) -> list[Slide]:
     if with_target.empty:
         return [Slide(title, lambda: empty_state(ctx, "overview.no_targets", year=year))]
     urgent = most_urgent(with_target)
-    chunks = slides.parts(with_target, CARDS_PER_SLIDE)
+    chunks = slides.parts(with_target, CARDS_PER_SLIDE, even=False)  # whole rows of cards
 
     def card_slide(chunk, first: bool) -> None:
         if first and urgent:

@@ -79,10 +79,13 @@ def style() -> None:
     st.html(CSS)
 
 
-def parts(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
-    """`items` in as few slides of at most `size` as possible, evened out (11 by 5: 3, 4, 4, never
-    5, 5, 1); at least one slide, maybe empty."""
+def parts(items: Sequence[Any], size: int, even: bool = True) -> list[Sequence[Any]]:
+    """`items` in as few slides of at most `size` as possible (at least one slide, maybe empty);
+    `even` spreads them out (11 by 5: 3, 4, 4, never 5, 5, 1), otherwise all slides but the last are full
+    (cards: whole rows)."""
     count = max(1, -(-len(items) // size))
+    if not even:
+        return [items[i * size:(i + 1) * size] for i in range(count)]
     bounds = [len(items) * k // count for k in range(count + 1)]
     return [items[start:end] for start, end in zip(bounds, bounds[1:])]
 
@@ -137,7 +140,7 @@ def header(ctx: Context, title: str, index: int, count: int, line: str) -> None:
     """Title and the slide's place on the left; previous/next (also ← and →) on the right; one line
     below saying as of when, what the view is narrowed to and how it refreshes."""
     left, right = st.columns([5, 2], vertical_alignment="center")
-    left.title(md(title))
+    left.title(title)  # the catalogue's words, no sheet text
     with right.container(key="slide_nav", horizontal=True, horizontal_alignment="right",
                          vertical_alignment="center"):
         st.button(ctx.t("meeting.prev"), key="slide_prev", icon=":material/arrow_back:", shortcut="Left",
