@@ -29,12 +29,16 @@ filter_caption(ctx)
 rows = memo(ctx, "outreach.rows", lambda: filtered_outreach(ctx.ds, ctx.filters))
 reach = memo(ctx, "outreach.coverage_numbers", lambda: coverage(ctx.ds, ctx.filters))
 
-first, second, third = st.columns(3)
+first, second, third = st.columns(3)  # coverage-based: of all khóm and producers, not of a target
 first.metric(ctx.t("outreach.activities"), formatting.number(len(rows), 0, ctx.lang), border=True)
-second.metric(ctx.t("outreach.khom_reached"), f"{reach['areas_reached']}/{reach['areas_total']}",
-              formatting.percent(reach["area_share"], ctx.lang), delta_color="off", delta_arrow="off", border=True)
-third.metric(ctx.t("outreach.producers_reached"), f"{reach['producers_reached']}/{reach['producers_total']}",
-             formatting.percent(reach["producer_share"], ctx.lang), delta_color="off", delta_arrow="off", border=True)
+for column, label, reached, total, ratio in (
+        (second, "outreach.khom_of_all", reach["areas_reached"], reach["areas_total"], reach["area_share"]),
+        (third, "outreach.producers_of_all", reach["producers_reached"], reach["producers_total"],
+         reach["producer_share"])):
+    column.metric(ctx.t(label), f"{formatting.number(reached, 0, ctx.lang)} / {formatting.number(total, 0, ctx.lang)}",
+                  ctx.t("outreach.share_of_all", percent=formatting.percent(ratio, ctx.lang)),
+                  delta_color="gray", delta_arrow="off", border=True)
+st.caption(ctx.t("outreach.coverage_explain"))
 
 day = as_of(ctx.ds, year)
 quiet = areas_without_activity(ctx.ds, ctx.filters, day)
@@ -46,16 +50,19 @@ if rows.empty:
     empty_state(ctx, "outreach.empty", year=year)
 else:
     areas = list(ctx.filters.areas) or all_areas(ctx.ds)
-    chart(ctx, "outreach.heat", lambda: figures.outreach_heatmap(heatmap(rows, areas), ctx.lang),
+    st.subheader(ctx.t("fig.heat.title"))  # each chart under its heading, built without a title of its own
+    chart(ctx, "outreach.heat.page", lambda: figures.outreach_heatmap(heatmap(rows, areas), ctx.lang, title=False),
           "outreach.empty", year=year)
+    st.subheader(ctx.t("outreach.counts_heading"))
     tabs = st.tabs([ctx.t("outreach.by_channel"), ctx.t("outreach.by_topic"), ctx.t("outreach.by_unit")])
     for tab, dimension in zip(tabs, ("channel", "topic", "unit")):
         with tab:
-            chart(ctx, f"outreach.{dimension}",  # the loop variable bound now (B023)
-                  lambda d=dimension: figures.count_bars(counts_by(rows, d), d, ctx.lang), "outreach.empty",
-                  year=year)
-    chart(ctx, "outreach.reach", lambda: figures.cumulative_reach(cumulative_reach(rows), ctx.lang),
-          "outreach.empty", year=year)
+            chart(ctx, f"outreach.{dimension}.page",  # the loop variable bound now (B023)
+                  lambda d=dimension: figures.count_bars(counts_by(rows, d), d, ctx.lang, title=False),
+                  "outreach.empty", year=year)
+    st.subheader(ctx.t("fig.reach.title"))
+    chart(ctx, "outreach.reach.page",
+          lambda: figures.cumulative_reach(cumulative_reach(rows), ctx.lang, title=False), "outreach.empty", year=year)
 
 st.subheader(ctx.t("outreach.never_heading"))
 never = memo(ctx, "outreach.never", lambda: producers_never_reached(ctx.ds, ctx.filters))

@@ -37,10 +37,12 @@ if urgent:
 else:
     st.success(ctx.t("overview.all_on_track"), icon=":material/check_circle:")
 
+st.caption(ctx.t("indicator.cards_explain", year=year))  # target-based: not the outreach page's coverage
 indicator_cards(ctx, with_target)
 
-chart(ctx, "overview.progress", lambda: figures.indicator_progress(with_target, ctx.lang), "overview.no_targets",
-      year=year)
+st.subheader(ctx.t("fig.progress.title"))  # the heading names the chart; the figure has no title of its own
+chart(ctx, "overview.progress.page", lambda: figures.indicator_progress(with_target, ctx.lang, title=False),
+      "overview.no_targets", year=year)
 
 with st.expander(ctx.t("overview.table_caption", year=year)):
     shown = table.assign(

@@ -35,14 +35,16 @@ for row in due.itertuples():
                icon=":material/event_busy:")
 
 st.subheader(ctx.t("products.funnel_heading"))
-chart(ctx, "products.funnel", lambda: figures.stage_funnel(stage_funnel(table), ctx.lang), "products.empty")
+chart(ctx, "products.funnel.page",  # under the heading above: the figure has no title of its own
+      lambda: figures.stage_funnel(stage_funnel(table), ctx.lang, title=False), "products.empty")
 if dropped := dropped_out(table):
     st.caption(ctx.t("products.dropped_out", n=dropped))
 
 st.subheader(ctx.t("products.readiness_heading"))
 st.caption(ctx.t("products.readiness_explain"))
-chart(ctx, "products.readiness",
-      lambda: figures.readiness_chart(table[table["stage"] != contract.DROPPED_OUT], ctx.lang), "products.empty")
+chart(ctx, "products.readiness.page",
+      lambda: figures.readiness_chart(table[table["stage"] != contract.DROPPED_OUT], ctx.lang, title=False),
+      "products.empty")
 
 st.subheader(ctx.t("products.table_heading"))
 shown = table_view(pd.DataFrame({  # by importance: which product, where it stands, what it lacks; codes last

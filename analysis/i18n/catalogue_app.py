@@ -179,6 +179,15 @@ APP: dict[str, tuple[str, str]] = {
     "indicator.TH_LUOT_CAN_BO": ("Lượt cán bộ được tập huấn", "Officer training attendances"),
     "indicator.not_computed": ("Không tính được", "Not computed"),
     "indicator.no_target": ("Chưa đặt chỉ tiêu", "No target set"),
+    # the cards: target-based (overview, meeting) and coverage-based (outreach) say which they are
+    "indicator.card_delta": ("{percent} chỉ tiêu · {pace}", "{percent} of target · {pace}"),
+    "indicator.cards_explain": (
+        "Thẻ và biểu đồ dưới đây so với chỉ tiêu năm {year}: thực hiện / chỉ tiêu, và phần trăm chỉ tiêu đã đạt. "
+        "Độ bao phủ trên tổng số khóm và chủ thể ở trang Tuyên truyền.",
+        "The cards and chart below are against the {year} targets: actual / target, and the share of the target "
+        "reached. Coverage of all khóm and producers is on the Outreach page."),
+    "indicator.unknown_code": ("Mã {code} chưa có trong danh mục chỉ tiêu", "Code {code} is not a known indicator"),
+    "indicator.see_data_page": ("Xem trang Dữ liệu", "See the Data page"),
     # --- pages ------------------------------------------------------------------
     "overview.heading": ("Tổng quan năm {year}", "Overview {year}"),
     "overview.ward_plan": ("{ward} · Kế hoạch số {plan}", "{ward} · Plan no. {plan}"),
@@ -400,6 +409,16 @@ APP: dict[str, tuple[str, str]] = {
     "outreach.activities": ("Số hoạt động", "Activities"),
     "outreach.khom_reached": ("Khóm được tuyên truyền", "Khóm reached"),
     "outreach.producers_reached": ("Chủ thể được tiếp cận", "Producers reached"),
+    "outreach.khom_of_all": ("Khóm được tuyên truyền trên tổng số khóm", "Khóm reached, of all khóm"),
+    "outreach.producers_of_all": ("Chủ thể được tiếp cận trên tổng số chủ thể", "Producers reached, of all producers"),
+    "outreach.share_of_all": ("{percent} tổng số", "{percent} of all"),
+    "outreach.coverage_explain": (
+        "Độ bao phủ: khóm và chủ thể đã được tuyên truyền trên tổng số trong danh sách, không phải tỷ lệ đạt "
+        "chỉ tiêu (xem Tổng quan).",
+        "Coverage: khóm and producers reached, of all on the lists; not progress towards a target (see the "
+        "Overview)."),
+    "outreach.counts_heading": ("Hoạt động theo hình thức, nội dung và đơn vị",
+                                "Activities by channel, topic and unit"),
     "outreach.quiet_khom": ("Chưa có hoạt động tuyên truyền nào trong quý {quarter}/{year} tại: {names}.",
                             "No outreach yet in quarter {quarter}/{year} in: {names}."),
     "outreach.empty": ("Chưa có hoạt động tuyên truyền nào trong năm {year} với bộ lọc đang chọn.",

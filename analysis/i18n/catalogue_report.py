@@ -80,6 +80,11 @@ REPORT: dict[str, tuple[str, str]] = {
     "fig.coverage.title": ("Độ bao phủ của tuyên truyền", "Outreach coverage"),
     "fig.coverage.areas": ("Khóm được tiếp cận: {reached}/{total}", "Khóm reached: {reached}/{total}"),
     "fig.coverage.producers": ("Chủ thể được tiếp cận: {reached}/{total}", "Producers reached: {reached}/{total}"),
+    # coverage is of all khóm / producers on the lists, never of a target (that is the progress chart)
+    "fig.coverage.areas_of_all": ("Khóm được tiếp cận trên tổng số khóm: {reached}/{total}",
+                                  "Khóm reached of all khóm: {reached}/{total}"),
+    "fig.coverage.producers_of_all": ("Chủ thể được tiếp cận trên tổng số chủ thể: {reached}/{total}",
+                                      "Producers reached of all producers: {reached}/{total}"),
     # --- the report upward (analysis/outputs/report.py) ------------------------------------
     "report.sheet.cover": ("Bìa", "Cover"),
     "report.sheet.indicators": ("Chỉ tiêu", "Indicators"),

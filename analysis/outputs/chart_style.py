@@ -22,18 +22,40 @@ from analysis.workbook.values import is_missing
 # Okabe–Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow, black.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 GREY = "#8C8C8C"
-PACE_COLOURS: dict[str | None, str] = {
-    "reached": "#009E73",
-    "on_track": "#0072B2",
-    "behind": "#D55E00",
+BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, BLACK = PALETTE
+
+# One colour language: a status has one colour on cards, bars, tables and slides, and no series
+# borrows a status colour for something else. Cards are st.metric pills, which take Streamlit's
+# named colours only: STATUS_CARD_COLOURS maps each status to the closest one (same hue family).
+#   status     chart (Okabe–Ito)        card pill (st.metric delta_color)
+#   reached    bluish green #009E73     "green"
+#   on_track   blue #0072B2             "blue"
+#   behind     vermillion #D55E00       "orange"   (Streamlit's "red" would be another hue)
+#   valid      bluish green #009E73     "green"    (certificate in force: good, like reached)
+#   expiring   orange #E69F00           "yellow"   (a warning, not yet late)
+#   expired    vermillion #D55E00       "orange"   (late, like behind)
+#   none       grey #8C8C8C             "gray"     (no pace: no target, or not computed)
+STATUS_COLOURS: dict[str | None, str] = {
+    "reached": GREEN, "on_track": BLUE, "behind": VERMILLION,
+    "valid": GREEN, "expiring": ORANGE, "expired": VERMILLION,
     None: GREY,
 }
-HEAT_SCALE = "Blues"  # one hue: more activities, darker cell
+STATUS_CARD_COLOURS: dict[str | None, str] = {
+    "reached": "green", "on_track": "blue", "behind": "orange",
+    "valid": "green", "expiring": "yellow", "expired": "orange",
+    None: "gray",
+}
+PACE_COLOURS: dict[str | None, str] = {k: STATUS_COLOURS[k] for k in ("reached", "on_track", "behind", None)}
+# Colours for series that are not a status (counts, stages, documents, people reached): never a
+# status colour, so a blue or vermillion bar always means a pace.
+SERIES_COLOURS = (SKY, PURPLE, BLACK)
+HEAT_SCALE = [[0.0, "#F4FAFE"], [1.0, "#08306B"]]  # one hue, white to navy: more activities, darker cell
 
 FONT_SIZE = 16
 TITLE_SIZE = 22
 SMALL_SIZE = 15  # the smallest text anywhere (ticks, hover, annotations) stays >= 14
-FONT_FAMILY = "Arial, 'Noto Sans', 'Segoe UI', sans-serif"  # full Vietnamese diacritics
+# The app's theme font (Streamlit's "Source Sans", which it serves, with Vietnamese), then fallbacks.
+FONT_FAMILY = '"Source Sans", "Source Sans 3", "Noto Sans", Arial, sans-serif'
 BAR_ROW_PX = 46  # height per category of a horizontal bar chart
 TITLE_WIDTH = 34  # titles wrap too: charts sit in half-width columns and on phones
 LABEL_WIDTH = 24  # longer category labels wrap onto lines of balanced length
@@ -107,14 +129,17 @@ def month_label(month: int, lang: str = DEFAULT_LANG, long: bool = False) -> str
     return t(f"month.{'long' if long else 'short'}.{int(month)}", lang)
 
 
-def base_layout(fig: go.Figure, title: str, lang: str = DEFAULT_LANG, *,
+def base_layout(fig: go.Figure, title: str | None, lang: str = DEFAULT_LANG, *,
                 height: int | None = None, legend: bool = False) -> go.Figure:
-    """The shared look: title, fonts, separators, palette, margins, white template."""
-    title = wrap(title, TITLE_WIDTH)  # a long title takes two lines rather than running off a phone
-    top = (120 if legend else 80) + (24 if "<br>" in title else 0)
+    """The shared look: title, fonts, separators, palette, margins, white template.
+
+    `title=None` draws no title: a page that shows the chart under its own heading (st.subheader)
+    builds it so, and the heading is not said twice; slides and exports keep the figure's title."""
+    title = wrap(title, TITLE_WIDTH) if title else ""  # a long title takes two lines, not off a phone
+    top = (120 if legend else 80) + (24 if "<br>" in title else 0) if title else (70 if legend else 30)
     fig.update_layout(
         template="plotly_white",
-        title=dict(text=title, font=dict(size=TITLE_SIZE), x=0.01, xanchor="left",
+        title=dict(text=title, font=dict(size=TITLE_SIZE, family=FONT_FAMILY), x=0.01, xanchor="left",
                    xref="container", y=1, yref="container", yanchor="top",
                    pad=dict(t=40 if "<br>" in title else 16)),  # plotly sets a 2-line title by its 1st line
         font=dict(size=FONT_SIZE, family=FONT_FAMILY, color="#222222"),
@@ -148,5 +173,6 @@ def bar_height(rows: int, per_row: int = BAR_ROW_PX, extra: int = 200) -> int:
 
 
 __all__ = ["BAR_ROW_PX", "FONT_FAMILY", "FONT_SIZE", "GREY", "HEAT_SCALE", "LABEL_WIDTH", "PACE_COLOURS", "PALETTE",
-           "SMALL_SIZE", "TITLE_SIZE", "TITLE_WIDTH", "area_label", "bar_height", "base_layout", "hover_template",
+           "SERIES_COLOURS", "SMALL_SIZE", "STATUS_CARD_COLOURS", "STATUS_COLOURS", "TITLE_SIZE", "TITLE_WIDTH",
+           "area_label", "bar_height", "base_layout", "hover_template",
            "is_empty", "month_label", "plain", "stage_label", "whole_ticks", "wrap"]

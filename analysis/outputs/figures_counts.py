@@ -9,7 +9,7 @@ from analysis.i18n.formatting import DASH, number
 from analysis.i18n.strings import DEFAULT_LANG, t
 from analysis.outputs.chart_style import (
     FONT_SIZE,
-    PALETTE,
+    SERIES_COLOURS,
     bar_height,
     base_layout,
     hover_template,
@@ -23,12 +23,14 @@ from analysis.workbook.values import is_missing
 COUNT_DIMENSIONS = ("channel", "topic", "unit", "course", "training_unit")
 
 
-def count_bars(counts: pd.DataFrame, dimension: str, lang: str = DEFAULT_LANG) -> go.Figure | None:
+def count_bars(counts: pd.DataFrame, dimension: str, lang: str = DEFAULT_LANG, *,
+               title: bool = True) -> go.Figure | None:
     """Activities (or training attendances) per channel, topic, unit, course or training unit.
 
     `counts`: value, activities (or attendances, for "course" and "training_unit"),
     attendees (optional). `dimension` is one of COUNT_DIMENSIONS; it sets the title.
-    Bars are drawn in table order from the top. Returns None when the table is empty.
+    Bars are drawn in table order from the top, in the series colour (never a status colour).
+    title=False: no title (the page's heading names the chart). Returns None when the table is empty.
     """
     if dimension not in COUNT_DIMENSIONS:
         raise ValueError(f"dimension must be one of {COUNT_DIMENSIONS}, not {dimension!r}")
@@ -49,10 +51,10 @@ def count_bars(counts: pd.DataFrame, dimension: str, lang: str = DEFAULT_LANG) -
     fig = go.Figure(go.Bar(
         x=values, y=[wrap(label) for label in labels], orientation="h",
         text=[number(n, 0, lang) for n in values], textposition="outside", cliponaxis=False,
-        textfont=dict(size=FONT_SIZE), marker=dict(color=PALETTE[0]), customdata=custom,
+        textfont=dict(size=FONT_SIZE), marker=dict(color=SERIES_COLOURS[0]), customdata=custom,
         hovertemplate=hover_template(*lines),
     ))
-    base_layout(fig, t(f"fig.count.title.{dimension}", lang), lang, height=bar_height(len(values)))
+    base_layout(fig, t(f"fig.count.title.{dimension}", lang) if title else None, lang, height=bar_height(len(values)))
     fig.update_xaxes(title_text=quantity, range=[0, max(max(values), 1) * 1.15], rangemode="tozero",
                      **whole_ticks(max(values)))
     fig.update_yaxes(title_text=t(f"fig.count.axis.{dimension}", lang), autorange="reversed")

@@ -9,7 +9,7 @@ from analysis.i18n.strings import DEFAULT_LANG, t
 from analysis.outputs.chart_style import (
     BAR_ROW_PX,
     FONT_SIZE,
-    PALETTE,
+    SERIES_COLOURS,
     SMALL_SIZE,
     bar_height,
     base_layout,
@@ -22,10 +22,11 @@ from analysis.outputs.chart_style import (
 from analysis.workbook.values import is_missing
 
 
-def stage_funnel(funnel: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure | None:
+def stage_funnel(funnel: pd.DataFrame, lang: str = DEFAULT_LANG, *, title: bool = True) -> go.Figure | None:
     """Products per stage of the OCOP cycle as a funnel (stages in the order given).
 
-    `funnel`: stage, count. Returns None when the table is empty or every count is 0.
+    `funnel`: stage, count. title=False: no title (the page's heading names the chart).
+    Returns None when the table is empty or every count is 0.
     """
     if is_empty(funnel):
         return None
@@ -38,8 +39,8 @@ def stage_funnel(funnel: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure | 
               for stage, n in zip(stages, counts)]
     fig = go.Figure(go.Funnel(
         y=stages, x=counts, text=[number(n, 0, lang) for n in counts], textinfo="text",
-        textposition="auto", textfont=dict(size=FONT_SIZE), marker=dict(color=PALETTE[0]),
-        connector=dict(fillcolor="#DCE9F5", line=dict(color="#B0C4DE", width=1)),
+        textposition="auto", textfont=dict(size=FONT_SIZE), marker=dict(color=SERIES_COLOURS[0]),
+        connector=dict(fillcolor="#E3F1FA", line=dict(color="#B7DCF3", width=1)),
         customdata=custom,
         hovertemplate=hover_template(
             "<b>%{customdata[0]}</b>",
@@ -47,7 +48,7 @@ def stage_funnel(funnel: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure | 
             f"{t('fig.funnel.share', lang)}: %{{customdata[2]}}",
         ),
     ))
-    base_layout(fig, t("fig.funnel.title", lang), lang, height=bar_height(len(stages), 64, 180))
+    base_layout(fig, t("fig.funnel.title", lang) if title else None, lang, height=bar_height(len(stages), 64, 180))
     fig.update_yaxes(title_text=t("fig.stage", lang))
     return fig
 
@@ -56,12 +57,13 @@ def _document_name(key: str, lang: str) -> str:
     return t(f"doc.{key}", lang)
 
 
-def readiness_chart(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure | None:
+def readiness_chart(table: pd.DataFrame, lang: str = DEFAULT_LANG, *, title: bool = True) -> go.Figure | None:
     """Dossier completeness per product: required documents (gate) and all documents (depth).
 
     `table`: product_id, name, gate, depth (ratios 0..1 or None), missing_required (tuple of
     contract.DOCUMENTS keys), stage. Grouped horizontal bars in percent, x from 0 to 100%;
-    the hover names the missing required documents. Returns None when the table is empty.
+    the hover names the missing required documents. Series colours, never a status colour.
+    title=False: no title (the page's heading names the chart). Returns None when the table is empty.
     """
     if is_empty(table):
         return None
@@ -88,8 +90,8 @@ def readiness_chart(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure 
         f"{t('fig.readiness.missing', lang)}: %{{customdata[3]}}",
     )
     fig = go.Figure()
-    for name, values, colour in ((t("fig.readiness.gate", lang), gate, PALETTE[0]),
-                                 (t("fig.readiness.depth", lang), depth, PALETTE[1])):
+    for name, values, colour in ((t("fig.readiness.gate", lang), gate, SERIES_COLOURS[0]),
+                                 (t("fig.readiness.depth", lang), depth, SERIES_COLOURS[1])):
         fig.add_trace(go.Bar(
             name=name, x=values, y=labels, orientation="h", marker=dict(color=colour),
             text=[DASH if v is None else percent(v / 100, lang) for v in values],
@@ -101,7 +103,7 @@ def readiness_chart(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure 
         if g is None and d is None:  # nothing to measure: say so rather than show a blank row
             fig.add_annotation(x=0, y=label, xref="x", yref="y", text=t("fig.readiness.no_data", lang),
                                showarrow=False, xanchor="left", font=dict(size=SMALL_SIZE, color="#444444"))
-    base_layout(fig, t("fig.readiness.title", lang), lang, legend=True,
+    base_layout(fig, t("fig.readiness.title", lang) if title else None, lang, legend=True,
                  height=bar_height(len(labels), 2 * BAR_ROW_PX - 20, 240))
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
     fig.update_xaxes(title_text=t("fig.readiness.axis", lang), range=[0, 100], ticksuffix="%")

@@ -7,8 +7,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from analysis.i18n import formatting, strings
+from analysis.outputs.chart_style import STATUS_CARD_COLOURS
 from analysis.outputs.exports import to_csv_bytes, to_xlsx_bytes
 from data_sources import SourceError
 from pages.ui.state import Context, memo
@@ -21,8 +23,11 @@ WORD_JOINER = "\u2060"  # invisible, and breaks the patterns above
 # Charts stay static enough for a projector: no mode bar clutter, no scroll-zoom.
 CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 
-# Colour follows pace, and the pace word is always written beside it.
-PACE_COLOUR = {"reached": "normal", "on_track": "off", "behind": "inverse"}
+# Colour follows pace, and the pace word is always written beside it. st.metric's pill takes
+# Streamlit's named colours: each pace gets the one closest to its chart colour (chart_style's
+# STATUS_CARD_COLOURS: reached green, on track blue, behind orange = vermillion's family).
+PACE_COLOUR = {pace: STATUS_CARD_COLOURS[pace] for pace in ("reached", "on_track", "behind")}
+DATA_PAGE = "pages/data_quality.py"
 
 
 def md(text: Any) -> str:
@@ -55,17 +60,27 @@ def filter_caption(ctx: Context) -> None:
 
 
 def indicator_cards(ctx: Context, table: Any, per_row: int = 3) -> None:
-    """One card per target: actual / target, and the percent with the pace word."""
+    """One card per target: actual / target, and the share of the target reached with the pace word
+    ("66,7% chỉ tiêu · Chậm tiến độ"), the pill in the pace's colour (PACE_COLOUR). An indicator that
+    cannot be computed shows "— / target" and says why in a few words, with a link to the Data page."""
     rows = list(table.itertuples())
     for start in range(0, len(rows), per_row):  # row by row, so a phone stacks the cards in order
         for column, row in zip(st.columns(per_row), rows[start:start + per_row]):
-            actual = (formatting.number(row.actual, 1, ctx.lang) if row.computed
-                      else ctx.t("indicator.not_computed"))
+            target = formatting.number(row.target, 1, ctx.lang)
+            if not row.computed:
+                column.metric(md(row.label), f"{formatting.DASH} / {target}", border=True)
+                column.caption(ctx.t("indicator.unknown_code", code=md(row.code)))
+                try:  # the meeting view's navigation has no Data page: the words stay, without a link
+                    column.page_link(DATA_PAGE, label=ctx.t("indicator.see_data_page"), icon=":material/fact_check:")
+                except StreamlitPageNotFoundError:
+                    pass
+                continue
             pace = None
             if isinstance(row.pace, str):
-                pace = f"{formatting.percent(row.percent, ctx.lang)} · {ctx.t('pace.' + row.pace)}"
-            column.metric(md(row.label), f"{actual} / {formatting.number(row.target, 1, ctx.lang)}", pace,
-                          delta_color=PACE_COLOUR.get(row.pace, "off"), delta_arrow="off", border=True)
+                pace = ctx.t("indicator.card_delta", percent=formatting.percent(row.percent, ctx.lang),
+                             pace=ctx.t("pace." + row.pace))
+            column.metric(md(row.label), f"{formatting.number(row.actual, 1, ctx.lang)} / {target}", pace,
+                          delta_color=PACE_COLOUR.get(row.pace, "gray"), delta_arrow="off", border=True)
 
 
 def downloads(ctx: Context, frame: Any, name: str, selection: tuple = ()) -> None:
@@ -83,7 +98,8 @@ def downloads(ctx: Context, frame: Any, name: str, selection: tuple = ()) -> Non
 
 def chart(ctx: Context, name: str, build: Callable[[], Any], empty_key: str, **params: Any) -> None:
     """A figure (built once per view, see memo), or the explanation of why there is none
-    (figure builders return None)."""
+    (figure builders return None). Pages show a chart under their own st.subheader and build it
+    with title=False, so the heading is said once, in the app's font."""
     figure = memo(ctx, name, build)
     if figure is None:
         empty_state(ctx, empty_key, **params)

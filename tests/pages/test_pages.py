@@ -102,8 +102,8 @@ def test_products_page_warns_about_certificates_and_shows_stars_as_text(clean_ap
 def test_outreach_heat_map_follows_the_khom_filter(clean_app_env):
     all_khom = plotly(open_page(PAGES[2], year="2023"))[0]
     one = plotly(open_page(PAGES[2], year="2023", khom="Vĩnh Phú"))[0]
-    assert len(all_khom["data"][0]["y"]) > len(one["data"][0]["y"])
-    assert any("Vĩnh Phú" in label for label in one["data"][0]["y"])
+    assert len(all_khom["data"][0]["x"]) > len(one["data"][0]["x"])  # khóm across, months down
+    assert any("Vĩnh<br>Phú" in label for label in one["data"][0]["x"])
 
 
 def test_outreach_lists_quiet_khom_and_never_reached_producers(clean_app_env):

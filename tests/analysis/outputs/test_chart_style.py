@@ -2,13 +2,21 @@
 khóm and months."""
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.outputs.chart_style import (
+    FONT_FAMILY,
+    GREY,
     LABEL_WIDTH,
     PACE_COLOURS,
     PALETTE,
+    SERIES_COLOURS,
+    STATUS_CARD_COLOURS,
+    STATUS_COLOURS,
     area_label,
     base_layout,
     hover_template,
@@ -28,6 +36,36 @@ def test_palette_is_okabe_ito_and_pace_colours_are_from_it():
     assert PACE_COLOURS["on_track"] == "#0072B2"
     assert PACE_COLOURS["behind"] == "#D55E00"
     assert PACE_COLOURS[None] not in PALETTE  # grey: no pace
+
+
+def test_one_colour_per_status_and_series_never_borrow_one():
+    """Each status has one colour (bluish green good, blue on track, orange warning, vermillion late),
+    its card pill is st.metric's closest named colour, and no series colour is a status colour."""
+    assert STATUS_COLOURS["behind"] == STATUS_COLOURS["expired"] == "#D55E00"
+    assert STATUS_COLOURS["reached"] == STATUS_COLOURS["valid"] == "#009E73"
+    assert STATUS_COLOURS["expiring"] == "#E69F00" and STATUS_COLOURS[None] == GREY
+    assert {k: PACE_COLOURS[k] for k in PACE_COLOURS} == {k: STATUS_COLOURS[k] for k in PACE_COLOURS}
+    assert set(STATUS_COLOURS) == set(STATUS_CARD_COLOURS)
+    assert STATUS_CARD_COLOURS["behind"] == STATUS_CARD_COLOURS["expired"] == "orange"  # vermillion's family
+    assert (STATUS_CARD_COLOURS["reached"], STATUS_CARD_COLOURS["on_track"]) == ("green", "blue")
+    allowed = {"red", "orange", "yellow", "green", "blue", "violet", "gray", "grey", "primary"}  # st.metric 1.67
+    assert set(STATUS_CARD_COLOURS.values()) <= allowed
+    assert not set(SERIES_COLOURS) & set(STATUS_COLOURS.values())
+    assert set(SERIES_COLOURS) <= set(PALETTE)
+
+
+def test_charts_use_the_apps_theme_font():
+    """The theme's font in .streamlit/config.toml, else Streamlit's own body font ("Source Sans")."""
+    theme = tomllib.loads((Path(__file__).resolve().parents[3] / ".streamlit" / "config.toml").read_text())
+    font = theme.get("theme", {}).get("font", "Source Sans").split(",")[0].strip().strip("'\"")
+    assert FONT_FAMILY.split(",")[0].strip().strip("'\"") == font
+    fig = base_layout(go.Figure(), "x")
+    assert fig.layout.font.family == fig.layout.title.font.family == fig.layout.hoverlabel.font.family == FONT_FAMILY
+
+
+def test_base_layout_without_a_title_draws_none_and_keeps_less_room():
+    titled, bare = base_layout(go.Figure(), "Tiêu đề"), base_layout(go.Figure(), None)
+    assert not bare.layout.title.text and bare.layout.margin.t < titled.layout.margin.t
 
 
 def test_base_layout_sets_title_separators_and_template():

@@ -95,6 +95,57 @@ def test_no_plotly_default_words_in_titles_or_hover(lang):
             assert "%{x}" not in text and "%{y}" not in text and "%{z}" not in text, name
 
 
+def untitled_figures(lang: str = "vi") -> dict[str, go.Figure]:
+    return {
+        "progress": f.indicator_progress(progress_table(), lang, title=False),
+        "funnel": f.stage_funnel(funnel_table(), lang, title=False),
+        "readiness": f.readiness_chart(readiness_table(), lang, title=False),
+        "heat": f.outreach_heatmap(heat_table(), lang, title=False),
+        **{f"count_{d}": f.count_bars(counts_table(), d, lang, title=False) for d in f.COUNT_DIMENSIONS},
+        "reach": f.cumulative_reach(reach_table(), lang, title=False),
+        "coverage": f.coverage_gauges(coverage(), lang, title=False),
+    }
+
+
+def test_a_page_with_its_own_heading_gets_the_figure_without_a_title():
+    titled = all_figures()
+    for name, fig in untitled_figures().items():
+        assert not fig.layout.title.text, name
+        assert fig.layout.margin.t < titled[name].layout.margin.t, name
+        assert fig.layout.font.family == chart_style.FONT_FAMILY, name
+
+
+def trace_colours(fig: go.Figure) -> set[str]:
+    found = set()
+    for trace in fig.data:
+        for part in ("marker", "line"):
+            colour = getattr(getattr(trace, part, None), "color", None)
+            if isinstance(colour, str):
+                found.add(colour)
+            elif colour is not None and not isinstance(colour, str):
+                found |= {c for c in colour if isinstance(c, str)}
+        if isinstance(trace, go.Indicator):
+            found.add(trace.gauge.bar.color)
+        if isinstance(trace, go.Heatmap):  # its sequential scale
+            found |= {colour for _, colour in trace.colorscale}
+    return found
+
+
+def test_only_the_progress_chart_uses_status_colours():
+    """A status colour always means that status: every other series (counts, stages, documents,
+    people, coverage) is drawn in series colours; the readiness bars are not the "behind" colour."""
+    status = set(chart_style.STATUS_COLOURS.values()) - {chart_style.GREY}
+    for name, fig in all_figures().items():
+        colours = trace_colours(fig)
+        assert colours, name
+        if name == "progress":
+            assert colours <= set(chart_style.STATUS_COLOURS.values()), colours
+        else:
+            assert not colours & status, (name, colours)
+    readiness = all_figures()["readiness"]
+    assert chart_style.PACE_COLOURS["behind"] not in trace_colours(readiness)
+
+
 def test_empty_inputs_give_none():
     empty = pd.DataFrame()
     assert f.indicator_progress(progress_table().iloc[0:0]) is None

@@ -16,10 +16,36 @@ def test_progress_plots_percent_times_100_for_rows_with_a_percent():
     bar = fig.data[0]
     assert isinstance(bar, go.Bar) and bar.orientation == "h"
     assert list(bar.x) == pytest.approx([100.0, 72.5, 25.0, 120.0])
-    assert [y.replace("<br>", " ") for y in bar.y] == [
+    assert list(bar.y) == [0, 1, 2, 3]
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # reversed: table order reads top-down
+    assert names_above_bars(fig) == [
         "Sản phẩm đạt 3 sao trở lên", "Lượt người được tuyên truyền",
         "Hồ sơ nộp đánh giá, phân hạng", "Chủ thể được tiếp cận"]
-    assert fig.layout.yaxis.autorange == "reversed"  # table order reads top-down
+
+
+def names_above_bars(fig) -> list[str]:
+    """The indicator names written above the bars (the annotations on the y axis), one line each."""
+    return [a.text.rsplit("<br>", 1)[0].replace("<br>", " ") for a in fig.layout.annotations if a.yref == "y"]
+
+
+def words_above_bars(fig) -> list[str]:
+    return [a.text.rsplit("<br>", 1)[1] for a in fig.layout.annotations if a.yref == "y"]
+
+
+def test_names_and_words_sit_above_each_bar_from_the_left_edge_for_a_phone():
+    """No y-axis labels eating a 360 px screen, no words at a bar's end to be clipped: each bar's name
+    and percent are written above it, from x=0, left-aligned, with room for their lines."""
+    fig = indicator_progress(progress_table())
+    bar = fig.data[0]
+    assert fig.layout.yaxis.showticklabels is False and bar.textposition == "none"
+    above = [a for a in fig.layout.annotations if a.yref == "y"]
+    assert len(above) == 4
+    for i, note in enumerate(above):
+        assert (note.x, note.xanchor, note.yanchor, note.align) == (0, "left", "bottom", "left")
+        assert note.y == pytest.approx(i - bar.width / 2)  # on the bar's top edge, the words above it
+        assert max(len(line) for line in note.text.replace("<b>", "").replace("</b>", "").split("<br>")) <= 30
+    assert words_above_bars(fig) == ["<b>100% · Đạt</b>", "<b>72,5% · Đúng tiến độ</b>",
+                                     "<b>25% · Chậm tiến độ</b>", "<b>120%</b>"]
 
 
 def test_progress_colours_and_words_follow_pace():
@@ -30,22 +56,33 @@ def test_progress_colours_and_words_follow_pace():
     assert list(en.text) == ["100% · Reached", "72.5% · On track", "25% · Behind", "120%"]
 
 
-def test_progress_has_a_dashed_100_percent_line_with_its_label():
+def test_progress_has_a_100_percent_line_through_the_bars_only_with_its_label():
     fig = indicator_progress(progress_table())
+    bar = fig.data[0]
     lines = [s for s in fig.layout.shapes if s.type == "line"]
-    assert len(lines) == 1
-    assert lines[0].x0 == lines[0].x1 == 100 and lines[0].line.dash == "dash"
-    assert [a.text for a in fig.layout.annotations] == ["Chỉ tiêu (100%)"]
-    assert fig.layout.xaxis.range[1] > 120  # the 120% bar and its text fit
+    assert len(lines) == 4  # one piece per bar, so the line never runs through the words above a bar
+    for i, line in enumerate(lines):
+        assert line.x0 == line.x1 == 100 and line.line.dash == "dot"
+        assert line.y0 > i - bar.width / 2 - 0.1 and line.y1 < i + bar.width / 2 + 0.1
+    target = [a for a in fig.layout.annotations if a.yref == "paper"]
+    assert [a.text for a in target] == ["Chỉ tiêu (100%)"] and target[0].xanchor == "right"
     en = indicator_progress(progress_table(), "en")
-    assert [a.text for a in en.layout.annotations] == ["Target (100%)"]
+    assert [a.text for a in en.layout.annotations if a.yref == "paper"] == ["Target (100%)"]
+
+
+def test_progress_axis_runs_to_the_data_with_a_little_room():
+    """To max(100%, the longest bar) and a little past it, never a fixed 120% with nothing beyond 100%."""
+    assert tuple(indicator_progress(progress_table()).layout.xaxis.range) == pytest.approx((0, 120 * 1.06))
+    under = progress_table().iloc[:3]  # 100%, 72,5%, 25%
+    assert tuple(indicator_progress(under).layout.xaxis.range) == pytest.approx((0, 106))
+    far = progress_table().iloc[[0]].assign(percent=2.5)
+    assert indicator_progress(far).layout.xaxis.range[1] == pytest.approx(265)
 
 
 def test_progress_labels_and_hover_in_both_languages():
     fig = indicator_progress(progress_table())
     assert fig.layout.title.text.replace("<br>", " ") == "Tiến độ thực hiện chỉ tiêu"
-    assert fig.layout.xaxis.title.text == "Tỷ lệ đạt so với chỉ tiêu (%)"
-    assert fig.layout.yaxis.title.text == "Chỉ tiêu"
+    assert fig.layout.xaxis.title.text == "Tỷ lệ đạt so với chỉ tiêu (%)"  # target-based, and says so
     bar = fig.data[0]
     assert list(bar.customdata[1]) == ["Lượt người được tuyên truyền", "1.234", "1.702", "72,5%",
                                        "Đúng tiến độ"]
@@ -54,7 +91,6 @@ def test_progress_labels_and_hover_in_both_languages():
     en = indicator_progress(progress_table(), "en")
     assert en.layout.title.text.replace("<br>", " ") == "Progress towards the targets"
     assert en.layout.xaxis.title.text == "Share of the target reached (%)"
-    assert en.layout.yaxis.title.text == "Indicator"
     assert list(en.data[0].customdata[1])[1:4] == ["1,234", "1,702", "72.5%"]
     assert "Actual / Target" in en.data[0].hovertemplate
 
@@ -62,16 +98,18 @@ def test_progress_labels_and_hover_in_both_languages():
 def test_progress_wraps_long_labels_and_keeps_them_whole_in_hover():
     table = progress_table().iloc[[0]].assign(
         label="Sản phẩm OCOP đạt từ 3 sao trở lên trong kế hoạch giai đoạn 2021–2025")
-    bar = indicator_progress(table).data[0]
-    assert "<br>" in bar.y[0]
+    fig = indicator_progress(table)
+    bar = fig.data[0]
+    assert "<br>" in fig.layout.annotations[0].text.rsplit("<br>", 1)[0]
     assert bar.customdata[0][0] == "Sản phẩm OCOP đạt từ 3 sao trở lên trong kế hoạch giai đoạn 2021–2025"
 
 
 def test_a_zero_bar_still_shows_its_text():
     table = progress_table().iloc[[2]].assign(actual=0.0, percent=0.0)
-    bar = indicator_progress(table).data[0]
+    fig = indicator_progress(table)
+    bar = fig.data[0]
     assert list(bar.x) == [0.0] and list(bar.text) == ["0% · Chậm tiến độ"]
-    assert list(bar.textposition) == ["outside"]
+    assert words_above_bars(fig) == ["<b>0% · Chậm tiến độ</b>"]  # above the bar, whatever its length
     gate = readiness_chart(readiness_table().assign(gate=[0.0, 1.0, None])).data[0]
     assert list(gate.textposition) == ["outside", "auto", "outside"] and gate.text[0] == "0%"
 
