@@ -33,10 +33,21 @@ _STYLE = f"""<style>
     border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 0.5rem 0.75rem;
     overflow-wrap: anywhere;
   }}
-  [class*="st-key-cards-"] [data-testid="stMarkdown"] p {{ margin-bottom: 0; }}
+  [class*="st-key-cards-"] [data-testid="stMarkdownContainer"] {{ margin-bottom: 0; }}
+  [class*="st-key-cards-"] [data-testid="stMarkdown"] p {{ margin: 0; line-height: 1.45; }}
 }}
 [class*="st-key-grid-"] {{ padding-top: 0.25rem; }}
 </style>"""
+
+
+# A shown number, percent or date (1.234,5 · 72,5% · 15/03/2023) or the dash: such columns align right.
+_FIGURE = re.compile(r"—|[-+]?[\d.,]+%?|\d\d/\d\d/\d{4}")
+
+
+def _figures(frame: pd.DataFrame) -> set[str]:
+    return {column for column in frame.columns
+            if frame[column].map(lambda v: bool(_FIGURE.fullmatch(str(v)))).all()
+            and not (frame[column] == "—").all()}
 
 
 def _key(name: str) -> str:
@@ -56,7 +67,9 @@ def table(ctx: Context, frame: pd.DataFrame, name: str, widths: Mapping[str, str
     column widths ("small", "medium", "large" or pixels); `pinned` keeps that column in view."""
     st.html(_STYLE)
     key = _key(name)
-    config = {column: st.column_config.TextColumn(width=(widths or {}).get(column), pinned=column == pinned or None)
+    right = _figures(frame)
+    config = {column: st.column_config.TextColumn(width=(widths or {}).get(column), pinned=column == pinned or None,
+                                                  alignment="right" if column in right else None)
               for column in frame.columns}
     rows = min(len(frame), MAX_ROWS_TALL)
     with st.container(key=f"grid-{key}"):
