@@ -44,9 +44,9 @@ CSS = """<style>
   [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] * {color: #333333;}
   [data-testid="stMainBlockContainer"] h1 {font-size: 1.75rem !important; padding: 0.1rem 0 0;}
   .st-key-slide_body [data-testid="stMarkdownContainer"] table {width: 100%; table-layout: fixed;}
-  .st-key-slide_body th:nth-child(1) {width: 22%;}
-  .st-key-slide_body th:nth-child(3) {width: 14%;}
-  .st-key-slide_body th:nth-child(4) {width: 18%;}
+  .st-key-slide_body th:nth-child(1) {width: 20%;}
+  .st-key-slide_body th:nth-child(3) {width: 13%;}
+  .st-key-slide_body th:nth-child(4) {width: 17%;}
   [data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th {padding: 0.3rem 0.5rem;}
   .st-key-slide_nav button p {font-size: 1rem;}
   @media (min-width: 700px) {
