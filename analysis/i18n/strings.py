@@ -2,9 +2,10 @@
 
 `t(key, lang, **params)` looks a string up and fills `{params}`; `has(key)` says whether it
 exists. The words live as data in catalogue_app.py (the dashboard and the commands),
-catalogue_report.py (figures and the report), catalogue_template.py (the officers'
-template), and catalogue_limits, _access, _privacy and _snapshots (what the dashboard refuses
-and why); they are merged here, and a key defined in two parts stops the import.
+catalogue_views.py (quick entry, the report page, the meeting slides), catalogue_report.py
+(figures and the report), catalogue_template.py (the officers' template), and catalogue_limits,
+_access, _privacy and _snapshots (what the dashboard refuses and why). They are merged here,
+and a key defined in two parts stops the import.
 Every key has both languages (tests/analysis/i18n/test_strings.py checks it).
 """
 from __future__ import annotations
@@ -19,12 +20,13 @@ from analysis.i18n.catalogue_privacy import PRIVACY
 from analysis.i18n.catalogue_report import REPORT
 from analysis.i18n.catalogue_snapshots import SNAPSHOTS
 from analysis.i18n.catalogue_template import TEMPLATE
+from analysis.i18n.catalogue_views import VIEWS
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
 
 PARTS: dict[str, Mapping[str, tuple[str, str]]] = {
-    "app": APP, "report": REPORT, "template": TEMPLATE,
+    "app": APP, "views": VIEWS, "report": REPORT, "template": TEMPLATE,
     "limits": LIMITS, "access": ACCESS, "privacy": PRIVACY, "snapshots": SNAPSHOTS,
 }
 
