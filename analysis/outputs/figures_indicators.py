@@ -75,7 +75,8 @@ def indicator_progress(table: pd.DataFrame, lang: str = DEFAULT_LANG, *, title: 
         fig.add_annotation(x=0, y=i - top, xref="x", yref="y", xanchor="left", yanchor="bottom",
                            text=f"{label}<br><b>{words}</b>", align="left", showarrow=False,
                            font=dict(size=FONT_SIZE), borderpad=2)
-        fig.add_shape(type="line", x0=100, x1=100, y0=i - top - 0.04, y1=i + top + 0.04, xref="x", yref="y",
+        # from the bar's top edge (where the words end) down past its bottom: never into the words
+        fig.add_shape(type="line", x0=100, x1=100, y0=i - top, y1=i + top + 0.04, xref="x", yref="y",
                       line=dict(color=BLACK, width=2, dash="dot"))
     fig.add_annotation(x=100, y=1, xref="x", yref="paper", xanchor="right", yanchor="bottom",
                        text=t("fig.progress.target_line", lang), showarrow=False,
