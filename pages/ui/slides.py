@@ -38,7 +38,8 @@ CSS = """<style>
   [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] td,
   [data-testid="stMarkdownContainer"] th {font-size: 1rem;}
   [data-testid="stMetricLabel"] p {font-size: 1rem; line-height: 1.25;}
-  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 2.4rem; line-height: 1.2;}
+  [data-testid="stMetricValue"], [data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] * {
+    font-size: 2.4rem; line-height: 1.2;}  /* must outrank the body-text rule above, which also matches its p */
   [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {font-size: 1rem;}
   [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"],
   [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] * {color: #333333;}
