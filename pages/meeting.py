@@ -17,7 +17,7 @@ from analysis.workbook import contract
 from pages.ui import slides
 from pages.ui.slides import Slide
 from pages.ui.state import Context, context, memo, refreshed_context
-from pages.ui.widgets import empty_state, md
+from pages.ui.widgets import empty_state, indicator_cards, md
 
 REFRESH_SECONDS = 300
 CARDS_PER_SLIDE, CARDS_PER_ROW = 6, 3  # two rows of three: large enough to read from the back
@@ -48,7 +48,7 @@ def target_slides(ctx: Context) -> list[Slide]:
                                 percent=formatting.percent(urgent["percent"], ctx.lang))),
                        icon=":material/priority_high:")
         st.caption(ctx.t("meeting.against_target", year=year))
-        slides.cards(ctx, chunk, per_row=CARDS_PER_ROW)
+        indicator_cards(ctx, chunk, per_row=CARDS_PER_ROW)  # the overview's cards
 
     deck = [Slide(slides.titled(ctx, title, i, len(chunks)), lambda c=chunk, f=i == 0: card_slide(c, f))
             for i, chunk in enumerate(chunks)]

@@ -68,7 +68,6 @@ VIEWS: dict[str, tuple[str, str]] = {
         "Số đã đạt / chỉ tiêu năm {year}; phần trăm là so với chỉ tiêu năm.",
         "Achieved / the {year} target; the percent is against the year's target.",
     ),
-    "meeting.card_delta": ("{percent} chỉ tiêu · {pace}", "{percent} of target · {pace}"),
     "meeting.against_all": (
         "Đồng hồ: trên tổng số khóm và tổng số chủ thể của phường, không phải so với chỉ tiêu.",
         "Gauges: out of all khóm and all producers of the ward, not against a target.",

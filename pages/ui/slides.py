@@ -18,7 +18,7 @@ import streamlit as st
 from analysis.i18n import formatting
 from analysis.workbook.values import is_missing
 from pages.ui.state import Context, memo
-from pages.ui.widgets import CHART_CONFIG, PACE_COLOUR, empty_state, md
+from pages.ui.widgets import CHART_CONFIG, empty_state, md
 
 SLIDE_PARAM, ADVANCE_PARAM = "slide", "advance"
 MIN_ADVANCE = 5  # seconds: faster than this nobody can read a slide
@@ -201,21 +201,6 @@ def chart(ctx: Context, name: str, build: Callable[[], Any], empty_key: str,
     if restyle is not None:
         restyle(figure)
     st.plotly_chart(figure, config=CHART_CONFIG, theme=None, height="stretch")
-
-
-def cards(ctx: Context, table: Any, per_row: int = 3) -> None:
-    """Indicator cards against their target: actual / target, and "% of target · pace"."""
-    rows = list(table.itertuples())
-    for start in range(0, len(rows), per_row):
-        for column, row in zip(st.columns(per_row), rows[start:start + per_row]):
-            actual = (formatting.number(row.actual, 1, ctx.lang) if row.computed
-                      else ctx.t("indicator.not_computed"))
-            delta = None
-            if isinstance(row.pace, str):
-                delta = ctx.t("meeting.card_delta", percent=formatting.percent(row.percent, ctx.lang),
-                              pace=ctx.t("pace." + row.pace))
-            column.metric(md(row.label), f"{actual} / {formatting.number(row.target, 1, ctx.lang)}", delta,
-                          delta_color=PACE_COLOUR.get(row.pace, "off"), delta_arrow="off", border=True)
 
 
 def task_rows(ctx: Context, tasks: Any) -> None:
