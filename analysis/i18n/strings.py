@@ -4,7 +4,8 @@
 exists. The words live as data in catalogue_app.py (the dashboard and the commands),
 catalogue_views.py (quick entry, the report page, the meeting slides), catalogue_report.py
 (figures and the report), catalogue_template.py (the officers' template), and catalogue_limits,
-_access, _privacy and _snapshots (what the dashboard refuses and why). They are merged here,
+_access, _privacy and _snapshots (what the dashboard refuses and why), and catalogue_registry,
+_province and _store (the province view: its registry of units, its pages, its store and sync). They are merged here,
 and a key defined in two parts stops the import.
 Every key has both languages (tests/analysis/i18n/test_strings.py checks it).
 """
@@ -17,8 +18,11 @@ from analysis.i18n.catalogue_access import ACCESS
 from analysis.i18n.catalogue_app import APP
 from analysis.i18n.catalogue_limits import LIMITS
 from analysis.i18n.catalogue_privacy import PRIVACY
+from analysis.i18n.catalogue_province import PROVINCE
+from analysis.i18n.catalogue_registry import REGISTRY
 from analysis.i18n.catalogue_report import REPORT
 from analysis.i18n.catalogue_snapshots import SNAPSHOTS
+from analysis.i18n.catalogue_store import STORE
 from analysis.i18n.catalogue_template import TEMPLATE
 from analysis.i18n.catalogue_views import VIEWS
 
@@ -28,6 +32,7 @@ LANGS = ("vi", "en")
 PARTS: dict[str, Mapping[str, tuple[str, str]]] = {
     "app": APP, "views": VIEWS, "report": REPORT, "template": TEMPLATE,
     "limits": LIMITS, "access": ACCESS, "privacy": PRIVACY, "snapshots": SNAPSHOTS,
+    "registry": REGISTRY, "province": PROVINCE, "store": STORE,
 }
 
 
