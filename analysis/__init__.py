@@ -9,6 +9,6 @@ Sub-packages, bottom up; each imports only those before it (tests/test_layers.py
 - policy: who may see or write what (access), masking (privacy), quick-entry rules;
 - outputs: figures, exports, the report, the template and the Google Sheet plan.
 
-analysis/cli.py is the command line (`python -m analysis`): with pages/ and app.py, the only
+analysis/cli/ is the command line (`python -m analysis`): with pages/ and app.py, the only
 place that combines data_sources with analysis.
 """

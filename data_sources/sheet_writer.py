@@ -7,7 +7,7 @@ endpoint override (OCOP_SHEETS_API_ENDPOINT), same SourceError codes, plus
 may only view the sheet (shared as Viewer, which is all reading needs).
 
 It only sends: what to write is decided elsewhere (the contract's tabs: analysis/outputs/
-sheet_plan.py; analysis/cli.py reads with read_sheet_state, plans, then calls apply_plan).
+sheet_plan.py; analysis/cli/ reads with read_sheet_state, plans, then calls apply_plan).
 
 Cost:
 - append_row: one token request, then exactly one values:append request.

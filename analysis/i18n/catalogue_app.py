@@ -346,7 +346,7 @@ APP: dict[str, tuple[str, str]] = {
         "Wrote the template “{path}” ({areas} khóm).",
     ),
     "template.write_failed": ("Không ghi được tệp “{path}”: {detail}", "Cannot write “{path}”: {detail}"),
-    # --- `python -m analysis create-sheet` (analysis/cli.py) ----------------------
+    # --- `python -m analysis create-sheet` (analysis/cli/) ----------------------
     "create_sheet.done": ("Đã chuẩn bị Google Sheet “{title}”: {url}", "Prepared the Google Sheet “{title}”: {url}"),
     "create_sheet.added": ("Trang đã thêm ({n}): {tabs}", "Tabs added ({n}): {tabs}"),
     "create_sheet.headers": ("Trang đã ghi dòng tiêu đề ({n}): {tabs}", "Tabs given their header ({n}): {tabs}"),

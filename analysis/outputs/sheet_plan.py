@@ -3,7 +3,7 @@
 `plan_sheet(sheets, contents, areas)` turns what a spreadsheet holds (every sheet's
 properties, and the rows of the contract tabs it already has: see `titles_to_read`)
 into the spreadsheets:batchUpdate requests and the values:batchUpdate ranges to send
-(data_sources/sheet_writer.py sends them; analysis/cli.py combines the two).
+(data_sources/sheet_writer.py sends them; analysis/cli/ combines the two).
 
 For each contract tab, found by the reader's tolerant title matching: a missing tab is
 added (header row frozen); an existing tab that is wholly empty gets its header; a tab

@@ -1,4 +1,4 @@
-"""`python -m analysis create-sheet` (analysis/cli.py): read, plan, send, against the local fake Sheets API.
+"""`python -m analysis create-sheet` (analysis/cli/): read, plan, send, against the local fake Sheets API.
 
 The real gspread client talks HTTP to tests/fakes/sheets_api/; nothing is mocked. The plan
 itself is tested in tests/analysis/outputs/test_sheet_plan.py, the sending in
