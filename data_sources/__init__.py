@@ -40,6 +40,30 @@ def resolve_source(env: Mapping[str, str] | None = None, secrets: Mapping[str, A
     return SourceConfig("gsheet" if _looks_like_sheet(value) else "xlsx", value)
 
 
+def resolve_registry(env: Mapping[str, str] | None = None,
+                     secrets: Mapping[str, Any] | None = None) -> SourceConfig | None:
+    """Province mode: OCOP_REGISTRY, then [ocop] registry in secrets; None (one unit) without either.
+    The value "demo" is the demo province (built by the command line: kind "demo")."""
+    env = os.environ if env is None else env
+    ocop = (secrets or {}).get("ocop", {}) or {}
+    value = str(env.get("OCOP_REGISTRY") or ocop.get("registry") or "").strip()
+    if not value:
+        return None
+    if value.lower() == "demo":
+        return SourceConfig("demo", "demo")
+    return SourceConfig("gsheet" if _looks_like_sheet(value) else "xlsx", value)
+
+
+def unit_source(value: str, folder: Path | None) -> SourceConfig:
+    """A registry's Nguồn dữ liệu: a Google Sheet, else an .xlsx path, relative to the registry's folder
+    (an .xlsx registry) or to the working folder (a Google Sheet registry)."""
+    value = value.strip()
+    if looks_like_sheet(value) and ("docs.google.com" in value or not (folder or Path()).joinpath(value).exists()):
+        return SourceConfig("gsheet", value)
+    path = Path(value)
+    return SourceConfig("xlsx", str(path if path.is_absolute() or folder is None else folder / path))
+
+
 def cache_ttl(env: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None) -> int:
     """Seconds a read is shared by every viewer: OCOP_CACHE_TTL, [ocop] cache_ttl, or 5 minutes."""
     env = os.environ if env is None else env
@@ -79,4 +103,4 @@ def read_source(config: SourceConfig, env: Mapping[str, str] | None = None,
 
 
 __all__ = ["DEMO_PATH", "RawWorkbook", "SourceConfig", "SourceError", "cache_ttl", "credentials_info",
-           "read_source", "resolve_source"]
+           "read_source", "resolve_registry", "resolve_source", "unit_source"]
