@@ -32,7 +32,8 @@ FIXED_TABLES: dict[str, str] = {
     "indicators": ("unit_code VARCHAR, seq BIGINT, year INTEGER, code VARCHAR, label VARCHAR, target DOUBLE, "
                    "actual DOUBLE, percent DOUBLE, computed BOOLEAN"),
     # append-only: one row per indicator per read of a unit, for trends
-    "indicator_history": "unit_code VARCHAR, year INTEGER, code VARCHAR, target DOUBLE, actual DOUBLE, read_at TIMESTAMP",
+    "indicator_history": ("unit_code VARCHAR, year INTEGER, code VARCHAR, target DOUBLE, actual DOUBLE, "
+                          "read_at TIMESTAMP"),
     "syncs": ("started_at TIMESTAMP, finished_at TIMESTAMP, units INTEGER, reread INTEGER, failed INTEGER, "
               "requests INTEGER, listed_at TIMESTAMP"),
 }
