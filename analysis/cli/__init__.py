@@ -4,7 +4,9 @@
 (the contract's tabs, headers and dropdowns in a Google Sheet shared with the service
 account as Editor; tabs holding data are left untouched), and
 `python -m analysis report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en]`
-(the formatted report for the office above, analysis/outputs/report.py).
+(the formatted report for the office above, analysis/outputs/report.py), and for a province
+`python -m analysis sync --registry R` (every unit into the store, analysis/cli/sync.py) and
+`python -m analysis province --registry R --year YYYY` (the store as JSON, analysis/cli/province.py).
 
 Same path as the dashboard: source -> raw workbook -> normalise -> indicators.
 """
@@ -138,6 +140,69 @@ def _create_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _registry(args: argparse.Namespace):
+    """(registry source, store path) from --registry/--store, else OCOP_REGISTRY/OCOP_STORE and secrets."""
+    import os
+    from pathlib import Path
+
+    from data_sources import resolve_registry
+    from data_sources.store import store_path
+
+    env = dict(os.environ)
+    if args.registry:
+        env["OCOP_REGISTRY"] = args.registry
+    if args.store:
+        env["OCOP_STORE"] = args.store
+    config = resolve_registry(env, _secrets())
+    if config is None:
+        return None, None, env
+    if config.kind == "demo":
+        from analysis.cli.demo_province import demo_store_path, prepare_demo_store
+
+        store = demo_store_path(env, _secrets())
+        return prepare_demo_store(store, env, _secrets()), store, env
+    return config, Path(store_path(env, _secrets())), env
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from analysis.cli.sync import default_workers, run_sync
+
+    config, store, env = _registry(args)
+    if config is None:
+        print(strings.t("province.no_registry", args.lang), file=sys.stderr)
+        return 2
+    try:
+        report = run_sync(config, store, env, _secrets(), workers=args.workers or default_workers(env))
+    except SourceError as error:
+        print(strings.t(f"source_error.{error.code}", args.lang, **error.params), file=sys.stderr)
+        return 2
+    print(strings.t("province.synced", args.lang, units=report.units, reread=report.reread, failed=report.failed,
+                    requests=report.requests, path=store))
+    return 0
+
+
+def _province(args: argparse.Namespace) -> int:
+    from analysis.cli.province import load_province, province_json
+    from analysis.cli.sync import default_workers, run_sync
+    from data_sources.store import store_version
+
+    config, store, env = _registry(args)
+    if config is None:
+        print(strings.t("province.no_registry", args.lang), file=sys.stderr)
+        return 2
+    try:
+        if store_version(store) is None:  # an empty store: sync first
+            run_sync(config, store, env, _secrets(), workers=default_workers(env))
+        data = load_province(store)
+    except SourceError as error:
+        print(strings.t(f"source_error.{error.code}", args.lang, **error.params), file=sys.stderr)
+        return 2
+    year = args.year or (data.years() or [clock.today().year])[0]
+    json.dump(province_json(data, year, args.lang), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description="OCOP dashboard command line")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -163,7 +228,22 @@ def main(argv: list[str] | None = None) -> int:
     rep.add_argument("--year", type=int, help="the year (default: the newest year in the data)")
     rep.add_argument("--out", required=True, help="the .xlsx file to write")
     rep.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG)
+    for name, text in (("sync", "read every unit of a province's registry into the store (only what changed)"),
+                       ("province", "the province's units and totals for a year, from the store, as JSON")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--registry", help="the registry: an .xlsx path, a Google Sheets URL/key, or demo "
+                                            "(default: OCOP_REGISTRY, then [ocop] registry)")
+        cmd.add_argument("--store", help="the store file (default: OCOP_STORE, then .store/ocop.duckdb)")
+        cmd.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG)
+        if name == "sync":
+            cmd.add_argument("--workers", type=int, help="processes computing units (default: one per core)")
+        else:
+            cmd.add_argument("--year", type=int, help="the year (default: the newest year in the store)")
     args = parser.parse_args(argv)
+    if args.command == "sync":
+        return _sync(args)
+    if args.command == "province":
+        return _province(args)
     if args.command == "template":
         return _template(args)
     if args.command == "create-sheet":

@@ -38,7 +38,11 @@ def share(part: float, total: float) -> float | None:
 def as_of(ds: Dataset, year: int) -> date:
     """The day progress in `year` is measured at: the day the data was read (in Vietnam),
     capped to that year (a past year: 31/12; a future year: 1/1)."""
-    day = ds.source.read_on()
+    return day_in_year(ds.source.read_on(), year)
+
+
+def day_in_year(day: date, year: int) -> date:
+    """`day` capped to `year`: 31/12 for a past year, 1/1 for a future one."""
     if year < day.year:
         return date(year, 12, 31)
     if year > day.year:

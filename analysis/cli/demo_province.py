@@ -1,0 +1,52 @@
+"""OCOP_REGISTRY=demo: the demo province (data_sources/demo/province.py), built and synced on first use.
+
+The files go to a folder beside the store (<store folder>/demo-province/<day>/), dated so that a new
+day's demo is built fresh. The store gets two syncs: the first reads every unit, then one unit's
+file is damaged and the second sync marks that unit stale (its last good data kept); one more unit
+points to a file that never existed, so it is unreadable. A demo store is never mixed with a real
+one: with OCOP_REGISTRY=demo and no OCOP_STORE, the store is .store/demo.duckdb.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from analysis.workbook import clock
+from data_sources import SourceConfig
+from data_sources.demo.province import REGISTRY_FILE, break_stale_unit, build_demo_province
+from data_sources.store import DEFAULT_STORE, STORE_ENV, store_path, store_version
+
+DEMO_STORE = DEFAULT_STORE.with_name("demo.duckdb")
+
+
+def demo_store_path(env: Mapping[str, str], secrets: Mapping[str, Any]) -> Path:
+    return store_path(env, secrets) if (env.get(STORE_ENV) or "").strip() else DEMO_STORE
+
+
+def demo_folder(store: Path) -> Path:
+    return store.parent / "demo-province" / clock.today().isoformat()
+
+
+def demo_registry(store: Path) -> SourceConfig:
+    """The demo registry's file (built when missing)."""
+    folder = demo_folder(store)
+    registry = folder / REGISTRY_FILE
+    if not registry.is_file():
+        build_demo_province(folder, clock.today())
+    return SourceConfig("xlsx", str(registry))
+
+
+def prepare_demo_store(store: Path, env: Mapping[str, str], secrets: Mapping[str, Any]) -> SourceConfig:
+    """The demo registry, with a store that already shows one stale unit (two syncs on first use)."""
+    from analysis.cli.sync import run_sync
+
+    config = demo_registry(store)
+    marker = demo_folder(store) / ".prepared"
+    if store_version(store) is not None and marker.is_file() and marker.read_text() == str(store.resolve()):
+        return config
+    run_sync(config, store, env, secrets)
+    break_stale_unit(demo_folder(store))
+    run_sync(config, store, env, secrets)
+    marker.write_text(str(store.resolve()))
+    return config
