@@ -2,10 +2,11 @@
 
 In the spirit of datasette's tests/test_docs.py: documentation coverage enforced by a test. Every
 tab, column, list value, accepted spelling, yes/no word, document status, Thông tin item and
-indicator the code declares must be in the document, and the document may name none the code lacks.
-Each item is its own parametrised case, so a failure names it. The document's format is in its last
-section ("How this page is checked"): `### Tab` and `### List` headings over their tables, the other
-tables found by their header row, spellings and words in backticks. Only repository files are read.
+indicator the code declares (the province registry's tab and list too) must be in the document, and
+the document may name none the code lacks. Each item is its own parametrised case, so a failure names
+it. The document's format is in its last section ("How this page is checked"): `### Tab` and `### List`
+headings over their tables, the other tables found by their header row, spellings and words in
+backticks. Only repository files are read.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ INDICATOR_TABLE = ("code", "Vietnamese", "English")  # then how actuals() comput
 KIND_WORDS = {
     c.TEXT: "text", c.ID: "id", c.IDS: "list of ids", c.DATE: "date", c.NUMBER: "number",
     c.INTEGER: "whole number", c.YEAR: "year", c.YESNO: "yes/no", c.DOC_STATUS: "document status",
-    c.STARS: "stars", c.VOCAB: "list", c.CODE: "indicator code",
+    c.STARS: "stars", c.VOCAB: "list", c.CODE: "indicator code", c.EMAILS: "list of e-mails",
 }
 AREA_LISTS = ("areas", "areas_or_ward")  # lists whose values are the Khóm tab's names
 DOC_STATUSES = (c.DOC_DONE, c.DOC_IN_PROGRESS, c.DOC_MISSING, c.DOC_NA)
@@ -108,10 +109,6 @@ def doc_columns() -> dict[tuple[str, str], dict[str, str]]:
     return found
 
 
-def doc_column_order(title: str) -> list[str]:
-    return [header for (tab, header) in doc_columns() if tab == title]
-
-
 @cache
 def doc_lists() -> dict[str, dict[str, tuple[str, ...]]]:
     """List name -> value -> its table row, from the `### List` sections (a list without a
@@ -152,9 +149,11 @@ def doc_or_empty(function, *args):
 
 # --- what the code declares -------------------------------------------------------------------
 
-CODE_COLUMNS = [(tab, column) for tab in c.TABS for column in tab.columns]
-VOCAB_VALUES = [(name, value) for name, values in c.VOCABULARIES.items() for value in values]
-VOCAB_ALIASES = [(name, alias, value) for name, aliases in c.ALIASES.items() for alias, value in aliases.items()]
+ALL_TABS = (*c.TABS, c.REGISTRY_TAB)  # the province's registry: declared apart from a unit's tabs, documented alike
+ALL_VOCABULARIES, ALL_ALIASES = c.VOCABULARIES | c.REGISTRY_VOCABULARIES, c.ALIASES | c.REGISTRY_ALIASES
+CODE_COLUMNS = [(tab, column) for tab in ALL_TABS for column in tab.columns]
+VOCAB_VALUES = [(name, value) for name, values in ALL_VOCABULARIES.items() for value in values]
+VOCAB_ALIASES = [(name, alias, value) for name, aliases in ALL_ALIASES.items() for alias, value in aliases.items()]
 DOC_STATUS_LABELS = {status: strings.t(f"doc_status.{status}", "vi") for status in DOC_STATUSES}
 DOC_STATUS_WORDS = sorted({(status, word) for status, words in cells._DOC_WORDS.items() for word in words}
                           | {(status, label) for status, label in DOC_STATUS_LABELS.items()})
@@ -167,11 +166,11 @@ def test_document_exists():
 
 # --- tabs and columns: code -> document -------------------------------------------------------
 
-@pytest.mark.parametrize("tab", c.TABS, ids=lambda tab: tab.key)
+@pytest.mark.parametrize("tab", ALL_TABS, ids=lambda tab: tab.key)
 def test_tab_is_documented(tab):
     assert tab.title in doc_tabs(), f"tab {tab.title!r} has no '### Tab `{tab.title}` (`{tab.key}`)' in {DOC_NAME}"
     assert doc_tabs()[tab.title] == tab.key, f"tab {tab.title!r} is documented with key {doc_tabs()[tab.title]!r}"
-    documented = doc_column_order(tab.title)
+    documented = [header for (title, header) in doc_columns() if title == tab.title]
     declared = [column.header for column in tab.columns]
     if set(documented) == set(declared):
         assert documented == declared, f"tab {tab.title!r}: columns documented in another order than the code's"
@@ -194,6 +193,8 @@ def test_column_is_documented(tab, column):
     if column.kind == c.DOC_STATUS:
         kind = "required document" if column.key in c.REQUIRED_DOCUMENTS else "supporting document"
         assert kind in notes, f"{where}: should say {kind!r}"
+    if tab is c.REGISTRY_TAB and column.key == "code":  # the code goes into a link: its limit is the contract's
+        assert f"at most {c.UNIT_CODE_MAX_LENGTH} characters" in notes, f"{where}: should give the longest code"
 
 
 def documented_range(notes: str) -> tuple[float | None, float | None]:
@@ -212,7 +213,7 @@ def test_every_kind_has_a_word():
 
 @pytest.mark.parametrize("title", sorted(doc_tabs()), ids=fold_ascii)
 def test_documented_tab_exists(title):
-    assert title in {tab.title for tab in c.TABS}, f"{DOC_NAME} documents a tab {title!r} the code does not have"
+    assert title in {tab.title for tab in ALL_TABS}, f"{DOC_NAME} documents a tab {title!r} the code does not have"
 
 
 @pytest.mark.parametrize(("title", "header"), sorted(doc_columns()), ids=lambda v: fold_ascii(v))
@@ -232,7 +233,7 @@ def test_tables_sit_under_their_headings():
 
 def test_tab_mentions_exist():
     """In prose, "the `X` tab" names a tab."""
-    titles = {tab.title for tab in c.TABS} | set(c.IGNORED_TABS)
+    titles = {tab.title for tab in ALL_TABS} | set(c.IGNORED_TABS)
     unknown = set(re.findall(r"`([^`]+)` tabs?\b", doc_text())) - titles
     assert not unknown, f"{DOC_NAME} mentions tabs the code does not have: {sorted(unknown)}"
 
@@ -268,7 +269,7 @@ def test_whole_ward_is_documented():
     assert accepted("areas_or_ward", c.WHOLE_WARD) == c.WHOLE_WARD_ALIASES, f"{c.WHOLE_WARD!r}: spellings differ"
 
 
-@pytest.mark.parametrize("name", [*c.VOCABULARIES, *AREA_LISTS])
+@pytest.mark.parametrize("name", [*ALL_VOCABULARIES, *AREA_LISTS])
 def test_list_has_a_section(name):
     assert name in doc_lists(), f"{DOC_NAME} has no '### List `{name}`' section"
 
@@ -280,9 +281,9 @@ DOC_LIST_VALUES = [(name, value) for name, values in doc_lists().items() for val
 def test_documented_list_value_exists(name, value):
     if name == "areas_or_ward":
         return  # test_whole_ward_is_documented
-    assert name in c.VOCABULARIES, f"{DOC_NAME} documents a list `{name}` the code does not have"
-    assert value in c.VOCABULARIES[name], f"{DOC_NAME}: list `{name}` has no value {value!r} in the code"
-    aliases = c.ALIASES.get(name, {})
+    assert name in ALL_VOCABULARIES, f"{DOC_NAME} documents a list `{name}` the code does not have"
+    assert value in ALL_VOCABULARIES[name], f"{DOC_NAME}: list `{name}` has no value {value!r} in the code"
+    aliases = ALL_ALIASES.get(name, {})
     wrong = [a for a in accepted(name, value) if aliases.get(a) != value]
     assert not wrong, f"{DOC_NAME}: list `{name}`: the code does not read {wrong} as {value!r}"
 
@@ -376,7 +377,7 @@ def test_documented_indicator_exists(code):
 
 
 def test_indicator_formulas_name_real_columns():
-    keys = {column.key for _, column in CODE_COLUMNS}
+    keys = {column.key for tab in c.TABS for column in tab.columns}  # indicators never read the registry
     named = {name for row in doc_indicators().values() for name in ticked(row[3]) if re.fullmatch(r"[a-z_]+", name)}
     assert named <= keys, f"{DOC_NAME}: indicator formulas name unknown columns {sorted(named - keys)}"
 

@@ -204,3 +204,17 @@ DEFAULT_INFO = {
 # Tabs the officers' template adds around the data (analysis/outputs/template.py): the instructions
 # and the hidden dropdown lists. The reader skips them without a notice.
 IGNORED_TABS = ("Hướng dẫn", "_Danh mục")
+
+# --- The province's registry of units (province mode; read by analysis/workbook/registry.py) ----------
+# Declared like the tabs above but kept out of TABS: a unit's own workbook never needs it.
+EMAILS = "emails"  # a registry-only cell kind: e-mail addresses, several to a cell
+UNIT_KINDS = ("Xã", "Phường", "Đặc khu")  # since 1 July 2025 there are no thị trấn, quận or huyện
+REGISTRY_VOCABULARIES: dict[str, tuple[str, ...]] = {"unit_kind": UNIT_KINDS}
+REGISTRY_ALIASES: dict[str, dict[str, str]] = {"unit_kind": {"Đặc khu hành chính": "Đặc khu"}}
+# A unit's code ends up in a URL (?unit=CODE) and may name its stored copy: kept short and plain.
+UNIT_CODE_MAX_LENGTH = 40
+REGISTRY_TAB = Tab("units", "Đơn vị", (
+    _c("code", "Mã đơn vị", ID, True), _c("name", "Tên đơn vị", required=True),
+    _c("kind", "Loại", VOCAB, vocab="unit_kind"), _c("source", "Nguồn dữ liệu", required=True),
+    _c("officers", "Cán bộ phụ trách", EMAILS),
+), key_columns=("code",), english="Units")
