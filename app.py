@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 import streamlit as st
 
@@ -16,8 +18,8 @@ from analysis.metrics.indicators import year_choices, years
 from analysis.metrics.scope import Filters, all_areas
 from analysis.policy.access import access_settings
 from analysis.workbook import clock, contract
-from data_sources import SourceError, resolve_source
-from pages.ui import filters
+from data_sources import SourceError, resolve_registry, resolve_source
+from pages.ui import filters, province_frame
 from pages.ui.state import Context, LoadStatus, clear_cache, load_for_viewer, secrets, set_context
 from pages.ui.widgets import md, source_error_text
 
@@ -77,16 +79,16 @@ def _refresh_button(lang: str) -> None:
         st.rerun()
 
 
-def _sign_in(lang: str, access) -> str:
-    """The viewer's role. With login on, nobody passes without signing in; with login on but [auth]
-    incomplete, nobody passes at all: the page stops after naming what is missing (never a value)."""
+def _sign_in(lang: str, access) -> tuple[str, str | None]:
+    """The viewer's role and e-mail. With login on, nobody passes without signing in; with login on but
+    [auth] incomplete, nobody passes at all: the page stops after naming what is missing (never a value)."""
     if access.misconfigured:
         log.error("login = true but [auth] lacks: %s", ", ".join(access.missing))
         st.title(strings.t("app.title", lang))
         st.error(strings.t("access.auth_incomplete", lang, missing=", ".join(access.missing)), icon=":material/lock:")
         st.stop()
     if not access.login:
-        return access.role_for(None)
+        return access.role_for(None), None
     if not st.user.is_logged_in:
         st.title(strings.t("app.title", lang))
         st.info(strings.t("login.required", lang), icon=":material/lock:")
@@ -96,7 +98,7 @@ def _sign_in(lang: str, access) -> str:
     role = access.role_for(email)
     st.sidebar.caption(strings.t("login.signed_in", lang, email=email or "", role=strings.t(f"role.{role}", lang)))
     st.sidebar.button(strings.t("login.logout", lang), on_click=st.logout)
-    return role
+    return role, email
 
 
 def _fallback_banner(status: LoadStatus, lang: str) -> None:
@@ -123,24 +125,18 @@ def _source_error(status: LoadStatus, lang: str) -> None:
         st.code(str(status.error_params["email"]), language=None)
 
 
-def main() -> None:
-    lang = filters.language()
+def _navigation(lang: str):
     if MEETING:
-        navigation = st.navigation([st.Page("pages/meeting.py", title=strings.t("nav.meeting", lang),
-                                            default=True)], position="hidden")
-    else:
-        navigation = st.navigation(_pages(lang))
-    st.sidebar.title(strings.t("app.title", lang))
-    settings = secrets()
-    access = access_settings(settings)
-    role = _sign_in(lang, access)
-    config = resolve_source(os.environ, settings)
-    try:
-        ds, status = load_for_viewer(config, role)  # viewers never see phones or contact names
-    except SourceError as error:
-        _source_error(LoadStatus.failed(error), lang)
-        _refresh_button(lang)
-        st.stop()
+        return st.navigation([st.Page("pages/meeting.py", title=strings.t("nav.meeting", lang), default=True)],
+                             position="hidden")
+    return st.navigation(_pages(lang))
+
+
+def unit_view(lang: str, navigation, ds, status: LoadStatus, config, role: str, can_enter: bool,
+              refresh: Callable[[], None], unit: str | None = None,
+              reload: Callable[[str], Any] | None = None) -> None:
+    """One unit's dashboard: filters, source status, banners, then the page. `unit`: the unit's code
+    when it is a province's unit read from the store (the link keeps it)."""
     notices: list[str] = []
     chosen = _filters(ds, lang, notices)
     lang = filters.choose_one("lang", strings.t("sidebar.language", lang), list(strings.LANGS), notices, lang,
@@ -148,10 +144,10 @@ def main() -> None:
     st.sidebar.caption(strings.t("sidebar.share_hint", lang))
     st.sidebar.divider()
     _source_status(lang, config, ds)
-    _refresh_button(lang)
-    # Only signed-in officers may add rows; without login, only if entry_without_login says anyone may.
-    can_enter = access.can_enter(role)
-    set_context(Context(ds, chosen, lang, config, years(ds), role, can_enter))
+    if st.sidebar.button(strings.t("sidebar.refresh", lang)):
+        refresh()
+        st.rerun()
+    set_context(Context(ds, chosen, lang, config, years(ds), role, can_enter, unit=unit, reload=reload))
     if status.fallback:
         _fallback_banner(status, lang)
     if ds.source.is_sample:  # the bundled demo workbook
@@ -160,6 +156,33 @@ def main() -> None:
         st.warning(md(notice), icon=":material/link_off:")
     _tab_title(navigation, ds, lang)
     navigation.run()
+
+
+def main() -> None:
+    lang = filters.language()
+    settings = secrets()
+    access = access_settings(settings)
+    registry = resolve_registry(os.environ, settings)
+    unit = province_frame.chosen_unit() if registry is not None else None
+    if registry is not None and unit is None:  # the province's own pages
+        role, email = _sign_in(lang, access)
+        province_frame.run_province(lang, access, registry, role)
+        return
+    navigation = _navigation(lang)
+    st.sidebar.title(strings.t("app.title", lang))
+    role, email = _sign_in(lang, access)
+    if registry is not None:  # a province's unit, from the store
+        province_frame.run_unit(lang, navigation, access, registry, unit, email, unit_view)
+        return
+    config = resolve_source(os.environ, settings)
+    try:
+        ds, status = load_for_viewer(config, role)  # viewers never see phones or contact names
+    except SourceError as error:
+        _source_error(LoadStatus.failed(error), lang)
+        _refresh_button(lang)
+        st.stop()
+    # Only signed-in officers may add rows; without login, only if entry_without_login says anyone may.
+    unit_view(lang, navigation, ds, status, config, role, access.can_enter(role), clear_cache)
 
 
 try:

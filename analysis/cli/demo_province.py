@@ -37,16 +37,21 @@ def demo_registry(store: Path) -> SourceConfig:
     return SourceConfig("xlsx", str(registry))
 
 
+def demo_is_prepared(store: Path) -> bool:
+    """The store holds today's demo, stale unit included."""
+    marker = demo_folder(store) / ".prepared"
+    return store_version(store) is not None and marker.is_file() and marker.read_text() == str(store.resolve())
+
+
 def prepare_demo_store(store: Path, env: Mapping[str, str], secrets: Mapping[str, Any]) -> SourceConfig:
     """The demo registry, with a store that already shows one stale unit (two syncs on first use)."""
     from analysis.cli.sync import run_sync
 
     config = demo_registry(store)
-    marker = demo_folder(store) / ".prepared"
-    if store_version(store) is not None and marker.is_file() and marker.read_text() == str(store.resolve()):
+    if demo_is_prepared(store):
         return config
     run_sync(config, store, env, secrets)
     break_stale_unit(demo_folder(store))
     run_sync(config, store, env, secrets)
-    marker.write_text(str(store.resolve()))
+    (demo_folder(store) / ".prepared").write_text(str(store.resolve()))
     return config

@@ -46,6 +46,14 @@ class AccessSettings:
             return OFFICER
         return VIEWER
 
+    def role_in_unit(self, email: str | None, unit_officers: tuple[str, ...] | list[str]) -> str:
+        """Province mode: a province officer ([ocop.access]) is an officer in every unit; a unit's own
+        officers (the registry's Cán bộ phụ trách) in that unit only; everyone else a viewer."""
+        role = self.role_for(email)
+        if role == OFFICER or role != VIEWER or not self.login or self.missing or not email:
+            return role
+        return OFFICER if email.strip().lower() in {str(o).strip().lower() for o in unit_officers} else VIEWER
+
     def can_enter(self, role: str) -> bool:
         """May this viewer add rows to the shared sheet? A signed-in officer; without login only
         when entry_without_login says so; never while the login settings are incomplete."""

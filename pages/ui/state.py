@@ -126,13 +126,18 @@ class Context:
     years: list[int]
     role: str = VIEWER  # OFFICER may see personal data and edit
     can_enter: bool = False  # may add rows through the quick-entry forms
+    unit: str | None = None  # province mode: the unit's code (its data comes from the province store)
+    reload: Callable[[str], Dataset] | None = None  # province mode: the unit's latest data for a role
 
     def t(self, key: str, /, **params: Any) -> str:
         return strings.t(key, self.lang, **params)
 
 
 def refreshed_context(ctx: Context) -> Context:
-    """The same view on the latest shared read (for parts that refresh on their own)."""
+    """The same view on the latest shared read (for parts that refresh on their own); a province's unit
+    is read again from the store, never from its source."""
+    if ctx.reload is not None:
+        return dataclasses.replace(ctx, ds=ctx.reload(ctx.role))
     return dataclasses.replace(ctx, ds=load_for_viewer(ctx.config, ctx.role)[0])
 
 
