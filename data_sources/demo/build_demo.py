@@ -44,7 +44,7 @@ def _write_cell(ws, row: int, col: int, value: object) -> None:
         cell.number_format = DATE_FORMAT
 
 
-def _write_table(ws, header: list[str], rows: list[list[object]], header_row: int) -> None:
+def write_table(ws, header: list[str], rows: list[list[object]], header_row: int) -> None:
     for col, name in enumerate(header, start=1):
         ws.cell(row=header_row, column=col, value=name).font = BOLD
     for offset, values in enumerate(rows, start=1):
@@ -71,7 +71,7 @@ def build_workbook() -> Workbook:
         ws = wb.create_sheet(title)
         if title == "Chủ thể":
             ws.cell(row=1, column=1, value=PRODUCERS_TITLE).font = Font(bold=True, size=13)
-        _write_table(ws, header, rows, header_row)
+        write_table(ws, header, rows, header_row)
 
     wb.properties.creator = "OCOP dashboard (dữ liệu mẫu)"
     wb.properties.title = f"OCOP - {WARD} (dữ liệu mẫu)"
@@ -81,7 +81,7 @@ def build_workbook() -> Workbook:
     return wb
 
 
-def _workbook_bytes(wb: Workbook) -> bytes:
+def workbook_bytes(wb: Workbook) -> bytes:
     """Serialise without openpyxl's save(), which stamps `modified` with now(),
     then rewrite the zip with fixed entry timestamps so the bytes never change."""
     raw = io.BytesIO()
@@ -100,7 +100,7 @@ def _workbook_bytes(wb: Workbook) -> bytes:
 def build(path: Path | str = OUTPUT) -> Path:
     """Write the demo workbook to `path` and return it."""
     path = Path(path)
-    path.write_bytes(_workbook_bytes(build_workbook()))
+    path.write_bytes(workbook_bytes(build_workbook()))
     return path
 
 
