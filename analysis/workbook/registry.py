@@ -53,7 +53,7 @@ def read_registry(tabs: dict[str, list[list[Any]]]) -> Registry:
         issues.add(TAB.title, None, None, None, ERROR, "registry_tab_missing")
         return Registry(empty_units(), issues.frame(), RowCount())
     rows = tabs[title] or []
-    reader = _RegistryReader(_READ_AS, str(title), rows, issues, [])
+    reader = TabReader(_READ_AS, str(title), rows, issues, [])
     table, count = reader.read()
     if table.empty:
         return Registry(empty_units(), issues.frame(), count)
@@ -90,11 +90,6 @@ def parse_officers(text: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif entry and entry not in display:
             dropped.append(entry)
     return tuple(kept), tuple(dropped)
-
-
-class _RegistryReader(TabReader):
-    def _check_bounds(self, table: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
-        return table  # the registry declares no ranges (schema.py knows the unit tabs' only)
 
 
 class _RawCells:

@@ -15,8 +15,8 @@ from analysis.workbook import contract as c
 
 
 @cache
-def bounds_schema(tab_key: str) -> pa.DataFrameSchema | None:
-    tab = c.TABS_BY_KEY[tab_key]
+def bounds_schema(tab: c.Tab) -> pa.DataFrameSchema | None:
+    """The declared bounds of a tab (any Tab: a unit's tabs, the registry's), as a pandera schema."""
     columns = {}
     for column in tab.columns:
         if column.low is None and column.high is None:
@@ -31,7 +31,7 @@ def bounds_schema(tab_key: str) -> pa.DataFrameSchema | None:
 
 def bound_failures(table: pd.DataFrame, tab: c.Tab) -> list[tuple[int, str]]:
     """(row index, column key) of every value outside its bounds."""
-    schema = bounds_schema(tab.key)
+    schema = bounds_schema(tab)
     if schema is None or table.empty:
         return []
     subset = table[[k for k in schema.columns if k in table.columns]]

@@ -10,8 +10,8 @@ PRODUCTS = c.TABS_BY_KEY["products"]  # self_score and score 0–100, stars 1–
 
 
 def test_a_schema_only_for_tabs_with_bounds():
-    assert {"self_score", "score", "stars"} <= set(bounds_schema("products").columns)
-    assert bounds_schema("producers") is None  # no bounded column
+    assert {"self_score", "score", "stars"} <= set(bounds_schema(c.TABS_BY_KEY["products"]).columns)
+    assert bounds_schema(c.TABS_BY_KEY["producers"]) is None  # no bounded column
 
 
 def test_failures_name_the_row_index_and_the_column():
