@@ -29,7 +29,8 @@ from data_sources.xlsx_guard import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, colum
 
 SHEETS_READONLY_SCOPE = "https://www.googleapis.com/auth/spreadsheets.readonly"
 SHEETS_API_BASE = "https://sheets.googleapis.com/"
-ENDPOINT_ENV = "OCOP_SHEETS_API_ENDPOINT"  # tests and emulators: send Sheets API calls here
+DRIVE_API_BASE = "https://www.googleapis.com/drive/"
+ENDPOINT_ENV = "OCOP_SHEETS_API_ENDPOINT"  # tests and emulators: send Sheets (and Drive, under /drive/) calls here
 
 # Values exactly as stored, not as displayed: numbers arrive as JSON numbers and
 # dates as serial day numbers (days since 1899-12-30). With the default
@@ -79,14 +80,14 @@ def read_google_sheet(
     key = parse_sheet_key(url_or_key)
     if key is None:
         raise SourceError("gsheet_bad_key", value=str(url_or_key)[:_MAX_ECHO])
-    credentials = _make_credentials(credentials_info)
+    credentials = make_credentials(credentials_info)
     client = _make_client(credentials, timeout)
     budget = budget_from_env() if retry_budget is None else retry_budget
     started = time.monotonic()
 
     def attempt() -> RawWorkbook:
         client.set_timeout(_attempt_timeout(timeout, budget, time.monotonic() - started))
-        return _fetch_once(client, key, credentials.service_account_email)
+        return fetch_once(client, key, credentials.service_account_email)
 
     # One client (and one token) for every attempt; the retries are ours, not gspread's.
     return with_retries(attempt, budget_s=budget)
@@ -104,7 +105,7 @@ def _attempt_timeout(timeout: float, budget: float, elapsed: float) -> float:
 # --------------------------------------------------------------------------- credentials
 
 
-def _make_credentials(
+def make_credentials(
     info: Mapping[str, Any] | None, scopes: Sequence[str] = (SHEETS_READONLY_SCOPE,)
 ) -> service_account.Credentials:
     if info is None:
@@ -130,30 +131,49 @@ def _make_credentials(
 
 
 class _EndpointOverrideAdapter(HTTPAdapter):
-    """Sends https://sheets.googleapis.com/... to another base URL (a fake or an emulator)."""
+    """Sends Google's Sheets and Drive API requests to another base URL (a fake or an emulator)."""
 
     def __init__(self, base_url: str, timeout: float) -> None:
         super().__init__()
-        self._base = base_url.rstrip("/") + "/"
+        self._base = base_url
         self._timeout = timeout
 
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
-        if request.url and request.url.startswith(SHEETS_API_BASE):
-            request.url = self._base + request.url[len(SHEETS_API_BASE) :]
-            # proxies were chosen for the original host; choose again for the new one
-            kwargs["proxies"] = requests.utils.get_environ_proxies(request.url)
+        redirect(request, kwargs, self._base)
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self._timeout
         return super().send(request, **kwargs)
 
 
+def endpoint_override(env: Mapping[str, str] | None = None) -> str | None:
+    """OCOP_SHEETS_API_ENDPOINT, or None when unset. ValueError if it is not an http(s) URL."""
+    endpoint = (os.environ if env is None else env).get(ENDPOINT_ENV, "").strip()
+    if not endpoint:
+        return None
+    if not endpoint.startswith(("http://", "https://")):
+        raise ValueError(f"{ENDPOINT_ENV} must be an http(s) URL, got {endpoint!r}")
+    return endpoint
+
+
+def redirect(request: requests.PreparedRequest, send_kwargs: dict[str, Any], base_url: str) -> None:
+    """Point a request for Google's Sheets or Drive API at `base_url` (Drive under <base_url>/drive/);
+    any other URL (the token endpoint, an already redirected retry) is left as it is."""
+    base = base_url.rstrip("/") + "/"
+    for google_base, prefix in ((SHEETS_API_BASE, ""), (DRIVE_API_BASE, "drive/")):
+        if request.url and request.url.startswith(google_base):
+            request.url = base + prefix + request.url[len(google_base) :]
+            # proxies were chosen for the original host; choose again for the new one
+            send_kwargs["proxies"] = requests.utils.get_environ_proxies(request.url)
+            return
+
+
 def _make_client(credentials: service_account.Credentials, timeout: float) -> gspread.Client:
     session = AuthorizedSession(credentials)
-    endpoint = os.environ.get(ENDPOINT_ENV, "").strip()
+    endpoint = endpoint_override()
     if endpoint:
-        if not endpoint.startswith(("http://", "https://")):
-            raise ValueError(f"{ENDPOINT_ENV} must be an http(s) URL, got {endpoint!r}")
-        session.mount(SHEETS_API_BASE, _EndpointOverrideAdapter(endpoint, timeout))
+        adapter = _EndpointOverrideAdapter(endpoint, timeout)
+        session.mount(SHEETS_API_BASE, adapter)
+        session.mount(DRIVE_API_BASE, adapter)
     # The plain HTTPClient on purpose, not gspread's BackOffHTTPClient: that one sleeps
     # up to 128 s per request (beyond any page load), retries 403s and knows nothing of
     # our budget. Retries happen once, around the whole read (data_sources/retry.py).
@@ -169,7 +189,7 @@ def client_for(
 ) -> tuple[gspread.Client, str]:
     """(client, service-account e-mail) for these scopes: reading asks for spreadsheets.readonly
     only; data_sources/sheet_writer.py asks for spreadsheets. SourceError on bad credentials."""
-    credentials = _make_credentials(credentials_info, scopes)
+    credentials = make_credentials(credentials_info, scopes)
     return _make_client(credentials, timeout), credentials.service_account_email
 
 
@@ -180,13 +200,14 @@ class BadResponse(Exception):
     """A 200 answer whose JSON does not have the documented shape."""
 
 
-def _fetch_once(client: gspread.Client, key: str, email: str) -> RawWorkbook:
+def fetch_once(client: gspread.Client, key: str, email: str) -> RawWorkbook:
     """One attempt at reading the workbook: no retries. Raises SourceError only.
 
-    (read_google_sheet wraps it in data_sources.retry.with_retries.)
+    (read_google_sheet and data_sources/google_drive.GoogleSession.read wrap it in
+    data_sources.retry.with_retries.)
     """
     try:
-        return _read_workbook(client, key)
+        return read_workbook(client, key)
     except Exception as exc:  # mapped below; anything unrecognised is re-raised
         error = source_error(exc, key, email)
         if error is None:
@@ -194,7 +215,7 @@ def _fetch_once(client: gspread.Client, key: str, email: str) -> RawWorkbook:
         raise error from (None if error.code.startswith("credentials") else exc)
 
 
-def _read_workbook(client: gspread.Client, key: str) -> RawWorkbook:
+def read_workbook(client: gspread.Client, key: str) -> RawWorkbook:
     http = client.http_client
     # Not client.open_by_key(): gspread's Spreadsheet keeps only metadata["properties"]
     # and would fetch the metadata a second time to list the tabs. The same request

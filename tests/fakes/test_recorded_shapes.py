@@ -5,10 +5,12 @@ requests through the real gspread client, requests and google-auth against the f
 response is caught as requests received it (a response hook, not a mock) and compared with
 the recorded one: status, content type, and the body's structure (keys and value types, recursively).
 Where the recording can be reproduced (same key, titles and cells), the bodies must be equal too.
+Drive's files.list is held to a documented shape instead (drive-files-list.json is not a recording).
 """
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -166,3 +168,69 @@ def test_errors_have_the_recorded_structure(fake_sheets_api: FakeSheetsAPI, clie
         assert_answered_like(raised.value.response, interaction, fake_sheets_api)
         assert raised.value.response.json() == interaction["response"]["body"]
         assert raised.value.code == interaction["response"]["status"]
+
+
+# --------------------------------------------------------------------------- Drive v3 files.list
+
+DRIVE = "https://www.googleapis.com/drive/"
+DRIVE_METADATA = "https://www.googleapis.com/auth/drive.metadata.readonly"
+
+
+class _DriveToFake(HTTPAdapter):
+    """Sends what is addressed to Google's Drive API to the fake's /drive/ (the transport only)."""
+
+    def __init__(self, endpoint: str) -> None:
+        super().__init__()
+        self.endpoint = endpoint.rstrip("/") + "/drive/"
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        request.url = self.endpoint + (request.url or "")[len(DRIVE):]
+        kwargs["proxies"] = requests.utils.get_environ_proxies(request.url)
+        return super().send(request, **kwargs)
+
+
+@pytest.fixture
+def drive_client(fake_sheets_api: FakeSheetsAPI) -> gspread.Client:
+    credentials = service_account.Credentials.from_service_account_info(
+        fake_sheets_api.service_account_info(), scopes=[READONLY, DRIVE_METADATA])
+    session = AuthorizedSession(credentials)
+    session.mount(DRIVE, _DriveToFake(fake_sheets_api.endpoint))
+    gc = gspread.Client(auth=credentials, session=session)
+    gc.set_timeout(10)
+    return gc
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def test_drive_files_list_has_the_documented_structure(fake_sheets_api: FakeSheetsAPI, drive_client) -> None:
+    """drive-files-list.json is written from Drive's documentation, not recorded (see its README)."""
+    interactions = recorded("drive-files-list.json")
+    files: dict[str, dict] = {}
+    for interaction in interactions:
+        for item in interaction["response"]["body"].get("files", []):
+            files[item["id"]] = {**files.get(item["id"], {}), **item}
+    for item in files.values():  # the spreadsheets the documented answers describe
+        sheet = fake_sheets_api.add_spreadsheet(item["id"], {"Sheet1": []}, title=item["name"])
+        sheet.created_time, sheet.modified_time = _utc(item["createdTime"]), _utc(item["modifiedTime"])
+    fake_sheets_api.add_spreadsheet("1" + "0" * 43, {"Sheet1": []}, forbidden=True)  # not shared: never listed
+
+    for interaction in interactions:
+        params = {k: v[-1] for k, v in parse_qs(urlsplit(interaction["request"]["uri"]).query).items()}
+        expected = interaction["response"]
+        if expected["status"] == 200:
+            response = drive_client.http_client.request("get", DRIVE + "v3/files", params=params)
+        else:
+            with pytest.raises(gspread.exceptions.APIError) as raised:
+                drive_client.http_client.request("get", DRIVE + "v3/files", params=params)
+            response = raised.value.response
+        assert_answered_like(response, interaction, fake_sheets_api)
+        body = response.json()
+        if expected["status"] != 200:
+            assert body == expected["body"]
+            continue
+        # the same files and fields (Drive's order is its own; the fake's is by id); the page token is opaque
+        assert sorted(body["files"], key=lambda f: f["id"]) == sorted(expected["body"]["files"], key=lambda f: f["id"])
+        assert {k: v for k, v in body.items() if k not in ("files", "nextPageToken")} == {
+            k: v for k, v in expected["body"].items() if k not in ("files", "nextPageToken")}

@@ -1,7 +1,7 @@
 """The fake's HTTP plumbing: the server, the routing of each request, the token and metadata endpoints.
 
-The endpoints themselves are methods of FakeSheetsAPI, mixed in from values.py and
-batch_update.py; the state and its access rules come from spreadsheets.py, faults from faults.py.
+The endpoints themselves are methods of FakeSheetsAPI, mixed in from values.py,
+batch_update.py and drive.py; the state and its access rules come from spreadsheets.py, faults from faults.py.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from tests.fakes.sheets_api.batch_update import BatchUpdateEndpoint
+from tests.fakes.sheets_api.drive import DriveEndpoints
 from tests.fakes.sheets_api.errors import google_error_body, token_error_body
 from tests.fakes.sheets_api.faults import Fault, FaultInjection
 from tests.fakes.sheets_api.routes import KEY, ROUTES, FakeRequest, route
@@ -22,6 +23,7 @@ from tests.fakes.sheets_api.values import ValuesEndpoints
 FAKE_TOKEN = "fake-token"
 JWT_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 ENDPOINT_ENV = "OCOP_SHEETS_API_ENDPOINT"
+WRITE_KINDS = frozenset({"append", "batchUpdate", "valuesBatchUpdate"})  # a 200 to these bumps modifiedTime
 
 
 class _Server(ThreadingHTTPServer):
@@ -32,7 +34,7 @@ class _Server(ThreadingHTTPServer):
         pass
 
 
-class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint):
+class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint, DriveEndpoints):
     """The fake server. start()/stop(), or use it as a context manager."""
 
     def __init__(self) -> None:
@@ -121,7 +123,7 @@ class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint):
 
     def count(self, kind: str) -> int:
         """Requests received of a kind: token, metadata, batchGet, values, append, batchUpdate,
-        valuesBatchUpdate, unknown."""
+        valuesBatchUpdate, driveList, unknown."""
         return len(self.requests_of(kind))
 
     def batch_update_requests(self) -> list[dict]:
@@ -182,7 +184,10 @@ class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint):
             return 404, google_error_body(404, f"FakeSheetsAPI: no route for {request.method} {request.path}")
         if kind != "token" and handler.headers.get("Authorization") != f"Bearer {FAKE_TOKEN}":
             return 401, google_error_body(401)
-        return getattr(self, handler_name)(request, **groups)
+        status, body = getattr(self, handler_name)(request, **groups)
+        if kind in WRITE_KINDS and status == 200:
+            self.touch(groups["key"])  # Drive's modifiedTime follows every change
+        return status, body
 
     # ----------------------------------------------------------- endpoints
     @route("POST", r"^/token$", "token")
