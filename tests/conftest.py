@@ -16,6 +16,9 @@ def _isolated_snapshots(monkeypatch, tmp_path_factory):
     """Every test gets its own empty snapshot directory (data_sources/snapshot.py): none
     writes into the repository's .snapshots/, none falls back on another test's read."""
     monkeypatch.setenv("OCOP_SNAPSHOT_DIR", str(tmp_path_factory.mktemp("snapshots")))
+    # and one-unit mode with a store of its own: no test reads the operator's registry or writes .store/
+    monkeypatch.delenv("OCOP_REGISTRY", raising=False)
+    monkeypatch.setenv("OCOP_STORE", str(tmp_path_factory.mktemp("store") / "ocop.duckdb"))
 
 
 @pytest.fixture
