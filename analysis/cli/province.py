@@ -96,11 +96,7 @@ def province_json(data: ProvinceData, year: int, lang: str = strings.DEFAULT_LAN
     units = []
     for unit in data.units.sort_values("position").itertuples():
         mine = rows[rows["unit_code"] == unit.code] if unit.status != pm.UNREADABLE else rows.iloc[0:0]
-        reason = None
-        if unit.reason_code:
-            params = unit.reason_params if isinstance(unit.reason_params, dict) else {}
-            key = f"source_error.{unit.reason_code}"
-            reason = strings.t(key, lang, **params) if strings.has(key) else unit.reason_code
+        reason = pm.unit_reason(unit.reason_code, unit.reason_params, lang)
         units.append({"code": unit.code, "name": unit.name, "status": unit.status,
                       "read_at": None if pd.isna(unit.read_at) else unit.read_at.isoformat(),
                       "since": None if pd.isna(unit.failing_since) else unit.failing_since.isoformat(),

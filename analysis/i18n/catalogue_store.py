@@ -39,4 +39,11 @@ STORE: dict[str, tuple[str, str]] = {
         "for the project, or drive.metadata.readonly is not granted). Units are still read, but all of them "
         "every time.",
     ),
+    # A unit's own wording where the one-unit message would point at OCOP_DATA (analysis/metrics/province.py
+    # unit_reason_code): the registry's Nguồn dữ liệu is what to check.
+    "source_error.unit_file_missing": (
+        "Không tìm thấy tệp “{path}” ghi ở cột Nguồn dữ liệu của sổ đơn vị. Kiểm tra lại đường dẫn trong sổ.",
+        "The file “{path}” named in the registry's Nguồn dữ liệu column was not found. Check the path in the "
+        "registry.",
+    ),
 }

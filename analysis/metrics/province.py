@@ -32,6 +32,20 @@ TOTAL_COLUMNS = ["code", "label", "target", "actual", "percent", "units_with_tar
 LONG_COLUMNS = ["unit_code", "code", "target", "actual", "percent", "pace"]
 
 
+def unit_reason_code(code: str) -> str:
+    """The SourceError code whose words fit a unit of the registry: `unit_<code>` where the one-unit
+    message would send the officer to OCOP_DATA, else the code itself."""
+    return f"unit_{code}" if strings.has(f"source_error.unit_{code}") else code
+
+
+def unit_reason(code: object, params: object, lang: str = strings.DEFAULT_LANG) -> str | None:
+    """Why a unit could not be read, in words (None when it could)."""
+    if not isinstance(code, str) or not code:
+        return None
+    key = f"source_error.{unit_reason_code(code)}"
+    return strings.t(key, lang, **(params if isinstance(params, dict) else {})) if strings.has(key) else code
+
+
 def with_data(units: pd.DataFrame) -> pd.DataFrame:
     """The units that have data to count: read this time or kept from their last good read."""
     return units[units["status"] != UNREADABLE]

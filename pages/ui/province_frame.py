@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.i18n import formatting, strings
+from analysis.metrics.province import unit_reason, unit_reason_code
 from analysis.workbook import clock
 from data_sources import SourceConfig, SourceError, unit_source
 from data_sources.store import store_path
@@ -160,13 +161,13 @@ def run_unit(lang: str, navigation, access, registry: SourceConfig, code: str, e
         st.stop()
     role = access.role_in_unit(email, tuple(row["officers"] or ()))
     ds = unit_dataset(store, code, role)
-    reason = (source_error_text(row["reason_code"], row["reason_params"] or {}, lang)
-              if isinstance(row["reason_code"], str) else "")
+    reason = unit_reason(row["reason_code"], row["reason_params"], lang) or ""
     if ds is None:  # never read: say why, nothing else to show
         st.title(md(row["name"]))
         st.error(md(strings.t("province.unit_unreadable", lang, reason=reason)))
         st.stop()
-    status = LoadStatus(fallback=row["status"] == "stale", error_code=row["reason_code"] or None,
+    status = LoadStatus(fallback=row["status"] == "stale",
+                        error_code=unit_reason_code(row["reason_code"]) if isinstance(row["reason_code"], str) else None,
                         error_params=dict(row["reason_params"] or {}),
                         snapshot_at=row["read_at"].to_pydatetime() if row["status"] == "stale" else None)
     folder = Path(registry.location).resolve().parent if registry.kind != "gsheet" else None
