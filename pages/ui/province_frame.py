@@ -166,8 +166,8 @@ def run_unit(lang: str, navigation, access, registry: SourceConfig, code: str, e
         st.title(md(row["name"]))
         st.error(md(strings.t("province.unit_unreadable", lang, reason=reason)))
         st.stop()
-    status = LoadStatus(fallback=row["status"] == "stale",
-                        error_code=unit_reason_code(row["reason_code"]) if isinstance(row["reason_code"], str) else None,
+    code_why = unit_reason_code(row["reason_code"]) if isinstance(row["reason_code"], str) else None
+    status = LoadStatus(fallback=row["status"] == "stale", error_code=code_why,
                         error_params=dict(row["reason_params"] or {}),
                         snapshot_at=row["read_at"].to_pydatetime() if row["status"] == "stale" else None)
     folder = Path(registry.location).resolve().parent if registry.kind != "gsheet" else None
