@@ -5,6 +5,8 @@
 - exports: CSV and Excel downloads with spreadsheet formulas made inert (excel_cell);
 - report (report_tables, report_layout, report_cover): the formatted .xlsx for the office above,
   its tables apart from their layout;
+- province_report (province_report_sheets): a province's units side by side and its totals, as .xlsx
+  for the provincial OCOP council, in the same looks (report_layout, report_cover);
 - template (template_guide): the officers' .xlsx template built from the contract;
 - sheet_plan: the same tabs, headers and dropdowns as requests for a Google Sheet (sent by
   data_sources/sheet_writer.py, which only sends).
