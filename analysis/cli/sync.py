@@ -5,11 +5,13 @@ whose sheet or file changed since the last sync is read through the usual source
 and its indicators computed for every year it has; the store (data_sources/store.py) is replaced
 whole at the end, so a viewer never sees half a sync.
 
-Within Google's quotas: Drive's files.list says which spreadsheets changed since the last listing
-(one request per 1,000 files), and only those are read (two requests each); every request goes
-through one rate limiter (data_sources/rate_limit.py). A unit never read well, or whose last read
-failed, is tried again each sync. A unit that fails keeps its last good data, marked stale with the
-reason and since when; one never read is unreadable.
+Within Google's quotas: Drive's files.list, as gspread's list_spreadsheet_files asks it (one request
+per 1,000 spreadsheets the service account can see), gives every spreadsheet's modifiedTime; a unit
+is read again (two requests) only when its modifiedTime differs from the one of its last good read,
+or when its spreadsheet is no longer listed (unshared or deleted: the read then says which). Every
+request goes through one rate limiter (data_sources/rate_limit.py). A unit never read well, or whose
+last read failed, is tried again each sync. A unit that fails keeps its last good data, marked stale
+with the reason and since when; one never read is unreadable.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,6 @@ from data_sources.raw import RawWorkbook
 from data_sources.store import StoreReader, StoreWriter, UnitRecord, store_version, sync_lock
 
 OK, STALE, UNREADABLE = "ok", "stale", "unreadable"
-LISTING_MARGIN = timedelta(minutes=10)  # Drive's clock and ours may differ: list a little further back
 WORKERS_ENV = "OCOP_SYNC_WORKERS"
 # Object columns kept as something other than text: yes/no cells as booleans, lists of ids as lists.
 CODECS = {(tab.key, col.key): ("bool" if col.kind == c.YESNO else "list")
@@ -128,18 +129,15 @@ class _Plan:
     modified: str | None  # what "changed" compares next time
 
 
-def _previous(store: Path) -> tuple[dict[str, UnitRecord], datetime | None]:
-    """The units as the last sync left them, and when it last asked Drive what changed."""
+def _previous(store: Path) -> dict[str, UnitRecord]:
+    """The units as the last sync left them."""
     if store_version(store) is None:
-        return {}, None
+        return {}
     try:
         with StoreReader(store) as reader:
-            syncs = reader.syncs()
-            listed = syncs["listed_at"].dropna()
-            since = listed.iloc[0].to_pydatetime().replace(tzinfo=UTC) if len(listed) else None
-            return {r.code: r for r in reader.units()}, since
+            return {r.code: r for r in reader.units()}
     except SourceError:
-        return {}, None  # an unreadable store is rebuilt from the sources
+        return {}  # an unreadable store is rebuilt from the sources
 
 
 def _plan(registry: Registry, folder: Path | None, previous: dict[str, UnitRecord],
@@ -159,7 +157,8 @@ def _plan(registry: Registry, folder: Path | None, previous: dict[str, UnitRecor
 
             key = parse_sheet_key(config.location) or config.location
             modified = (changed or {}).get(key, before.modified if before else None)
-            read = failing or changed is None or (key in changed and changed[key] != before.modified)
+            # not listed any more: unshared or deleted, and only a read says which
+            read = failing or changed is None or changed.get(key) != before.modified
         else:
             modified = _xlsx_stamp(config.location)
             read = failing or modified != before.modified
@@ -219,13 +218,13 @@ def run_sync(registry: SourceConfig, store: Path, env: Mapping[str, str], secret
     report = SyncReport()
     with sync_lock(store):
         started = now()
-        previous, since = _previous(store)
+        previous = _previous(store)
         session = _open_session(session_factory, env, secrets, report) if registry.kind == "gsheet" else None
         reg, folder = read_registry_source(registry, env, secrets, session)
         plans = _plan(reg, folder, previous, None)
         if session is None and any(p.config.kind == "gsheet" for p in plans):
             session = _open_session(session_factory, env, secrets, report)
-        changed = _changed(session, since, started, report) if session is not None else None
+        changed = _changed(session, report) if session is not None else None
         plans = _plan(reg, folder, previous, changed)
         report.units, report.registry_issues = len(plans), len(reg.issues)
         records: dict[str, UnitRecord] = {p.record.code: replace(p.record, checked_at=started) for p in plans}
@@ -257,6 +256,8 @@ def run_sync(registry: SourceConfig, store: Path, env: Mapping[str, str], secret
                             units=report.units, reread=report.reread, failed=report.failed,
                             requests=report.requests,
                             listed_at=started.replace(tzinfo=None) if report.listed else None)
+        if session is not None:
+            session.close()
     return report
 
 
@@ -276,10 +277,12 @@ def _open_session(factory: Callable[[], Any] | None, env: Mapping[str, str], sec
         return None
 
 
-def _changed(session: Any, since: datetime | None, started: datetime, report: SyncReport) -> dict[str, str] | None:
-    """Drive's answer to "what changed since the last listing" (None: read every Google unit)."""
+def _changed(session: Any, report: SyncReport) -> dict[str, str] | None:
+    """Every spreadsheet the service account sees, with its modifiedTime (None: read every Google unit).
+    The whole list, not only what changed after the last sync: a unit's spreadsheet that dropped out of
+    it was unshared or deleted, and is read (and marked stale with the reason) at once."""
     try:
-        changed = session.changed_since(since - LISTING_MARGIN if since else None)
+        changed = session.changed_since(None)
     except SourceError as error:
         report.notes.append(error.code)
         return None
