@@ -6,7 +6,8 @@ account as Editor; tabs holding data are left untouched), and
 `python -m analysis report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en]`
 (the formatted report for the office above, analysis/outputs/report.py), and for a province
 `python -m analysis sync --registry R` (every unit into the store, analysis/cli/sync.py) and
-`python -m analysis province --registry R --year YYYY` (the store as JSON, analysis/cli/province.py).
+`python -m analysis province --registry R --year YYYY [--out FILE.xlsx]` (the store as JSON, or the
+province report; analysis/cli/province.py).
 
 Same path as the dashboard: source -> raw workbook -> normalise -> indicators.
 """
@@ -198,6 +199,20 @@ def _province(args: argparse.Namespace) -> int:
         print(strings.t(f"source_error.{error.code}", args.lang, **error.params), file=sys.stderr)
         return 2
     year = args.year or (data.years() or [clock.today().year])[0]
+    if args.out:  # the province report (analysis/outputs/province_report.py) instead of the JSON
+        from pathlib import Path
+
+        from analysis.outputs.province_report import province_report_bytes
+
+        try:
+            Path(args.out).write_bytes(province_report_bytes(data.units, data.indicators, year, clock.today(),
+                                                             args.lang))
+        except OSError as error:
+            print(strings.t("template.write_failed", args.lang, path=args.out, detail=error.strerror or error),
+                  file=sys.stderr)
+            return 2
+        print(strings.t("province_report.written", args.lang, year=year, path=args.out))
+        return 0
     json.dump(province_json(data, year, args.lang), sys.stdout, ensure_ascii=False, indent=2)
     print()
     return 0
@@ -239,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
             cmd.add_argument("--workers", type=int, help="processes computing units (default: one per core)")
         else:
             cmd.add_argument("--year", type=int, help="the year (default: the newest year in the store)")
+            cmd.add_argument("--out", help="write the province report (.xlsx: one row per unit and the province's "
+                                           "totals) to this file instead of printing JSON")
     args = parser.parse_args(argv)
     if args.command == "sync":
         return _sync(args)

@@ -65,11 +65,8 @@ def _status(status: str, lang: str) -> str:
 
 
 def reason_text(code: Any, params: Any, lang: str) -> str | None:
-    """Why a unit could not be read, in words (the store keeps source_error codes and their parameters)."""
-    if is_missing(code) or not code:
-        return None
-    key = f"source_error.{code}"
-    return _t(key, lang, **(params if isinstance(params, dict) else {})) if strings.has(key) else str(code)
+    """Why a unit could not be read, in words: the unit's own wording (analysis/metrics/province.py)."""
+    return pm.unit_reason(None if is_missing(code) else code, params, lang)
 
 
 def _read_span(units: pd.DataFrame) -> tuple[datetime | None, datetime | None]:

@@ -168,3 +168,13 @@ def test_without_a_registry_the_commands_say_how_to_choose_one(capsys, monkeypat
     monkeypatch.delenv("OCOP_REGISTRY", raising=False)
     assert main(["province"]) == 2
     assert "OCOP_REGISTRY" in capsys.readouterr().err
+
+
+def test_the_province_command_writes_the_province_report(province, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "tinh.xlsx"
+    assert main(["province", "--registry", str(province.registry), "--store", str(province.store),
+                 "--out", str(out)]) == 0
+    cells = {value for row in load_workbook(out).worksheets[1].iter_rows(values_only=True) for value in row}
+    assert set(load_province(province.store).units["name"]) <= cells and "Toàn tỉnh" in cells
