@@ -32,7 +32,7 @@ LINE_STYLES = ((SKY, "solid", "circle"), (PURPLE, "dash", "square"), (BLACK, "do
 
 def _name(code: str, lang: str) -> str:
     key = f"indicator.{code}"
-    return t(key, lang) if has(key) else plain(code)
+    return t(key, lang) if has(key) else str(code)
 
 
 def trend_points(trend: pd.DataFrame) -> pd.DataFrame:
