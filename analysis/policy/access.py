@@ -50,7 +50,7 @@ class AccessSettings:
         """Province mode: a province officer ([ocop.access]) is an officer in every unit; a unit's own
         officers (the registry's Cán bộ phụ trách) in that unit only; everyone else a viewer."""
         role = self.role_for(email)
-        if role == OFFICER or role != VIEWER or not self.login or self.missing or not email:
+        if role == OFFICER or not self.login or self.missing or not email:
             return role
         return OFFICER if email.strip().lower() in {str(o).strip().lower() for o in unit_officers} else VIEWER
 

@@ -72,3 +72,21 @@ def test_writing_needs_an_officer_or_an_explicit_switch():
     open_entry = access_settings({"ocop": {"access": {"entry_without_login": True}}})
     assert open_entry.can_enter(VIEWER)
     assert AccessSettings(login=False, officers=("a@b.c",)).role_for("a@b.c") == VIEWER
+
+
+def test_in_a_province_a_units_officers_are_officers_there_only():
+    settings = access_settings({"auth": AUTH, "ocop": {"access": {"login": True, "officers": ["tinh@example.gov.vn"]}}})
+    unit_officers = ("canbo.30301@example.gov.vn", "pho.30301@example.gov.vn")
+    assert settings.role_in_unit("tinh@example.gov.vn", ()) == OFFICER  # the province's officer: everywhere
+    assert settings.role_in_unit("Canbo.30301@Example.gov.vn ", unit_officers) == OFFICER  # case and spaces
+    assert settings.role_in_unit("canbo.30301@example.gov.vn", ("canbo.30304@example.gov.vn",)) == VIEWER
+    assert settings.role_in_unit("someone@example.com", unit_officers) == VIEWER
+    assert settings.role_in_unit(None, unit_officers) == VIEWER
+    assert settings.can_enter(settings.role_in_unit("pho.30301@example.gov.vn", unit_officers))
+
+
+def test_without_login_or_with_broken_login_nobody_is_a_units_officer():
+    unit_officers = ("canbo.30301@example.gov.vn",)
+    assert access_settings({}).role_in_unit("canbo.30301@example.gov.vn", unit_officers) == VIEWER
+    broken = access_settings({"ocop": {"access": {"login": True}}})  # [auth] missing: fails closed
+    assert broken.role_in_unit("canbo.30301@example.gov.vn", unit_officers) == VIEWER
