@@ -212,9 +212,15 @@ def _results(jobs: Iterator[tuple[_Plan, RawWorkbook | SourceError]], workers: i
 
 def run_sync(registry: SourceConfig, store: Path, env: Mapping[str, str], secrets: Mapping[str, Any], *,
              session_factory: Callable[[], Any] | None = None, workers: int = 1,
-             now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> SyncReport:
+             now: Callable[[], datetime] | None = None) -> SyncReport:
     """One sync of every unit of `registry` into `store`. SourceError when the registry cannot be read
-    or another sync holds the store; a unit's failure is recorded, never raised."""
+    or another sync holds the store; a unit's failure is recorded, never raised.
+
+    `now`: the sync's clock; given, it is also each unit's read time (the demo province replays a year
+    of quarterly syncs with it, so its trend has points); by default the real time, and each unit's
+    read time is when its source was read."""
+    replayed = now is not None
+    now = now or (lambda: datetime.now(UTC))
     report = SyncReport()
     with sync_lock(store):
         started = now()
@@ -233,7 +239,10 @@ def run_sync(registry: SourceConfig, store: Path, env: Mapping[str, str], secret
             for plan in plans:
                 if plan.read:
                     try:
-                        yield plan, _fetch(plan, session, env, secrets)
+                        raw = _fetch(plan, session, env, secrets)
+                        if replayed:
+                            raw.read_at = now()
+                        yield plan, raw
                     except SourceError as error:
                         yield plan, error
 
