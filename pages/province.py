@@ -10,10 +10,12 @@ from analysis.outputs import province_tables as pt
 from analysis.outputs.figures_province import province_trend, trend_points
 from analysis.workbook import clock
 from pages.ui.province_frame import unit_link
-from pages.ui.province_state import province_context
-from pages.ui.widgets import CHART_CONFIG, indicator_cards, md, source_error_text
+from pages.ui.province_state import province_context, province_memo
+from pages.ui.widgets import CHART_CONFIG, indicator_cards, md
 
-ROW_PX, HEADER_PX = 35, 38  # st.dataframe's row and header heights: tables as tall as their rows
+ROW_PX, HEADER_PX = 35, 38  # st.dataframe's row and header heights: tables as tall as their rows ...
+MAX_ROWS_SHOWN = 16  # ... up to this many; a national list scrolls inside its table
+MAX_ITEMS = 12  # sentences listed before "and N more" (the tables above hold every unit)
 
 ctx = province_context()
 data, year, lang = ctx.data, ctx.year, ctx.lang
@@ -34,7 +36,7 @@ def grid(table: pt.StyledTable, widths: dict[str, int], pin: bool = True, help_b
               for column in columns}
     config[name] = st.column_config.LinkColumn(name, width=widths[name], pinned=pin or None)
     st.dataframe(table.styler(), hide_index=True, column_config=config, column_order=columns,
-                 height=HEADER_PX + ROW_PX * max(len(table.values), 1) + 3)
+                 height=HEADER_PX + ROW_PX * min(max(len(table.values), 1), MAX_ROWS_SHOWN) + 3)
 
 
 # --- what the page stands on ------------------------------------------------------------------
@@ -45,15 +47,15 @@ st.title(ctx.t("province.heading", year=year))
 st.caption(ctx.t("province.summary", units=len(units), ok=int(counts.get(pm.OK, 0)),
                  stale=int(counts.get(pm.STALE, 0)), unreadable=int(counts.get(pm.UNREADABLE, 0)), time=synced))
 
-totals = pm.province_totals(data.indicators, units, year, lang)
-long = pm.unit_indicators(data.indicators, units, year)
+totals = province_memo(ctx, "totals", lambda: pm.province_totals(data.indicators, units, year, lang))
+long = province_memo(ctx, "long", lambda: pm.unit_indicators(data.indicators, units, year))
 with_target = totals[totals["target"].notna() & (totals["target"] > 0)]
 if with_target.empty:
     st.info(ctx.t("province.no_targets", year=year), icon=":material/info:")
     st.stop()
 
 # --- totals ---------------------------------------------------------------------------------------
-behind = pm.behind_units(long, units)
+behind = province_memo(ctx, "behind", lambda: pm.behind_units(long, units))
 if len(behind):
     st.warning(ctx.t("province.behind_headline", n=len(behind), total=int(pm.with_data(units)["code"].nunique())),
                icon=":material/priority_high:")
@@ -65,25 +67,29 @@ st.caption(ctx.t("province.totals_explain", year=year,
 indicator_cards(ctx, with_target.assign(computed=True))
 
 # --- units whose figures are not today's ------------------------------------------------------------
-late = pt.not_current_list(pm.not_current(units), lambda code, params: source_error_text(code, params, lang), lang)
+late = province_memo(ctx, "late", lambda: pt.not_current_list(
+    pm.not_current(units), lambda code, params: pm.unit_reason(code, params, lang), lang))
 if late:
     st.subheader(ctx.t("province.not_current_heading", n=len(late)))
-    for unit in late:
+    for unit in late[:MAX_ITEMS]:
         key = "province.stale_item" if unit["status"] == pm.STALE else "province.unreadable_item"
         text = ctx.t(key, name=f"[{md(unit['name'])}]({link(unit['code'])})", since=unit["since"],
                      last=unit["last_read"], reason=md(unit["reason"]))
         (st.warning if unit["status"] == pm.STALE else st.error)(text, icon=":material/cloud_off:")
+    if len(late) > MAX_ITEMS:
+        st.caption(ctx.t("province.more_units", n=len(late) - MAX_ITEMS))
 
 # --- every unit side by side ----------------------------------------------------------------------
 st.subheader(ctx.t("province.matrix_heading", year=year))
 st.caption(ctx.t("province.matrix_explain", legend=pt.pace_legend(lang)))
 codes = [code for code in totals["code"] if code in set(long["code"])]
-grid(pt.matrix_table(long, units, link, lang), {ctx.t("col.unit"): 200, ctx.t("col.status"): 130},
+grid(province_memo(ctx, "matrix", lambda: pt.matrix_table(long, units, link, lang)),
+     {ctx.t("col.unit"): 200, ctx.t("col.status"): 130},
      help_by_column={pt.indicator_header(code, lang): pt.indicator_name(code, lang) for code in codes})
 
 st.subheader(ctx.t("province.ranking_heading"))
 st.caption(ctx.t("province.ranking_explain"))
-grid(pt.ranking_table(pm.ranking(long, units), link, lang),
+grid(province_memo(ctx, "ranking", lambda: pt.ranking_table(pm.ranking(long, units), link, lang)),
      {ctx.t("province.col.rank"): 60, ctx.t("col.unit"): 220, ctx.t("province.col.on_track"): 150,
       ctx.t("province.col.mean_percent"): 150, ctx.t("col.status"): 130}, pin=False)
 
@@ -94,12 +100,14 @@ else:
     st.markdown("\n".join(
         "- " + ctx.t("province.behind_item", name=f"[{md(unit['name'])}]({link(unit['code'])})", n=unit["behind"],
                      indicators=", ".join(md(name) for name in unit["indicators"]))
-        for unit in pt.behind_list(behind, lang)))
+        for unit in pt.behind_list(behind.head(MAX_ITEMS), lang)))
+    if len(behind) > MAX_ITEMS:
+        st.caption(ctx.t("province.more_units", n=len(behind) - MAX_ITEMS))
 
 # --- over time --------------------------------------------------------------------------------------
 st.subheader(ctx.t("province.trend_heading"))
-trend = pm.trend(data.history, units, year)
-figure = province_trend(trend, lang, title=False)
+trend = province_memo(ctx, "trend", lambda: pm.trend(data.history, units, year))
+figure = province_memo(ctx, "trend_figure", lambda: province_trend(trend, lang, title=False))
 if figure is None:
     st.info(ctx.t("province.no_trend", year=year), icon=":material/info:")
 else:

@@ -128,4 +128,8 @@ PROVINCE: dict[str, tuple[str, str]] = {
         "{n} vấn đề trong sổ đơn vị: dòng bị loại thì đơn vị đó không được đọc; sửa trong bảng tính sổ đơn vị.",
         "{n} issues in the registry: a rejected row's unit is not read; fix them in the registry workbook.",
     ),
+    "province.more_units": (
+        "… và {n} đơn vị khác (xem bảng từng đơn vị ở trên; bấm tiêu đề cột để sắp xếp).",
+        "… and {n} more units (see the table of every unit above; click a column header to sort).",
+    ),
 }

@@ -145,10 +145,22 @@ def unit_dataset(store: Path, code: str, role: str) -> Dataset | None:
     return loader(str(store.resolve()), version, code)
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _province_memo(key: tuple, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def province_memo(ctx: ProvinceContext, name: str, build: Callable[[], Any]) -> Any:
+    """A view of the province (a table, a figure) built once per store version, year, language and role,
+    then shared: with 3,321 units the matrix and the ranking take far longer to build than to draw."""
+    return _province_memo((name, ctx.data.version, ctx.year, ctx.lang, ctx.role), build)
+
+
 def clear_province_cache() -> None:
     _province.clear()
     _unit.clear()
     _masked_unit.clear()
+    _province_memo.clear()
 
 
 @dataclass

@@ -113,8 +113,11 @@ def test_the_ranking_behind_and_trend_are_on_the_page(clean_app_env, monkeypatch
     assert list(shown["Đơn vị"]) == list(ranked["name"])
     assert list(shown["Hạng"]) == [str(r) for r in ranked["rank"]]
     behind = next(m.value for m in at.markdown if m.value.startswith("- "))
-    assert behind.count("\n") + 1 == len(pm.behind_units(
-        pm.unit_indicators(data.indicators, data.units, data.years()[0]), data.units))
+    lagging = len(pm.behind_units(pm.unit_indicators(data.indicators, data.units, data.years()[0]), data.units))
+    assert behind.count("\n") + 1 == min(lagging, 12)  # the first twelve, then "and N more"
+    more = [c.value for c in at.caption if "đơn vị khác" in c.value]
+    assert more == ([f"… và {lagging - 12} đơn vị khác (xem bảng từng đơn vị ở trên; bấm tiêu đề cột để sắp xếp)."]
+                    if lagging > 12 else [])
     assert len(at.get("plotly_chart")) == 1
     assert any("Mới có dữ liệu của một ngày" in c.value for c in at.caption)  # the demo's syncs are one day
 
