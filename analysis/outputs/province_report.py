@@ -18,7 +18,6 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -33,15 +32,12 @@ from analysis.outputs.province_report_sheets import (
     fill_matrix_sheet,
     fill_table_sheet,
 )
-from analysis.outputs.report_cover import COVER_TITLE_FONT, COVER_WIDTHS, HEADING_FONT, LABEL_FONT
+from analysis.outputs.report_cover import COVER_TITLE_FONT, COVER_WIDTHS, HEADING_FONT, cover_row
 from analysis.outputs.report_layout import (
-    BODY_FONT,
-    BORDER,
     merged_line,
     print_setup,
     put_cell,
     row_height,
-    wrapped_lines,
 )
 from analysis.outputs.report_tables import COUNT, DATE, DATETIME, TEXT, YEAR, ReportTable
 from analysis.workbook import clock
@@ -153,20 +149,6 @@ def not_current_table(units: pd.DataFrame, today: date, lang: str) -> ReportTabl
 # --------------------------------------------------------------------------- the cover
 
 
-def _cover_row(ws: Worksheet, row: int, label: str, value: Any, kind: str) -> int:
-    """A label in A and its value in B (a dash when missing), bordered and wrapped; returns the next row."""
-    left = put_cell(ws, row, 1, label)
-    left.font, left.border, left.alignment = LABEL_FONT, BORDER, Alignment(vertical="top", wrap_text=True)
-    blank = is_missing(value)
-    right = put_cell(ws, row, 2, formatting.DASH if blank else value, TEXT if blank else kind)
-    right.font, right.border = BODY_FONT, BORDER
-    right.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
-    lines = max(wrapped_lines(label, COVER_WIDTHS[0], bold=True),
-                wrapped_lines(right.value, COVER_WIDTHS[1]) if isinstance(right.value, str) else 1)
-    ws.row_dimensions[row].height = row_height(lines) + 2
-    return row + 1
-
-
 def fill_province_cover(ws: Worksheet, units: pd.DataFrame, year: int, today: date, lang: str,
                         contents: list[tuple[str, str]]) -> None:
     """Title, for whom, year, date made, the units by status, when their data was read, how they count,
@@ -190,13 +172,13 @@ def fill_province_cover(ws: Worksheet, units: pd.DataFrame, year: int, today: da
         ("province_report.cover.newest_read", newest, DATETIME),
         ("province_report.cover.rule", _t("province_report.cover.rule_text", lang), TEXT),
     ):
-        row = _cover_row(ws, row, _t(key, lang), value, kind)
+        row = cover_row(ws, row, _t(key, lang), value, kind)
     heading = put_cell(ws, row + 1, 1, _t("report.cover.contents", lang))
     heading.font = HEADING_FONT
     ws.row_dimensions[row + 1].height = row_height(1) + 6
     row += 2
     for name, title in contents:
-        row = _cover_row(ws, row, name, title, TEXT)
+        row = cover_row(ws, row, name, title, TEXT)
     print_setup(ws, full, lang)
 
 

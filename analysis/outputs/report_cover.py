@@ -49,7 +49,7 @@ def source_text(ds: Dataset, lang: str) -> str:
     return strings.t("source.xlsx", lang, location=source.title or source.location)
 
 
-def _cover_row(ws: Worksheet, row: int, label: str, value: Any, kind: str, font: Font = LABEL_FONT) -> int:
+def cover_row(ws: Worksheet, row: int, label: str, value: Any, kind: str, font: Font = LABEL_FONT) -> int:
     """A label in A and its value in B (a dash when blank), bordered, wrapped; returns the next row."""
     left = put_cell(ws, row, 1, label)
     left.font, left.border = font, BORDER
@@ -90,13 +90,13 @@ def fill_cover(ws: Worksheet, ds: Dataset, year: int, today: date, lang: str,
         ("report.cover.made_on", today, DATE),
         ("report.cover.source", source, TEXT),
     ):
-        row = _cover_row(ws, row, strings.t(key, lang), value, kind)
+        row = cover_row(ws, row, strings.t(key, lang), value, kind)
     heading = put_cell(ws, row + 1, 1, strings.t("report.cover.contents", lang))
     heading.font = HEADING_FONT
     ws.row_dimensions[row + 1].height = row_height(1, 12) + 6
     row += 2
     for name, tables in sheets:
-        row = _cover_row(ws, row, name, "; ".join(table.title for table in tables), TEXT)
+        row = cover_row(ws, row, name, "; ".join(table.title for table in tables), TEXT)
     print_setup(ws, full, lang)
 
 

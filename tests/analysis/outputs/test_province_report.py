@@ -155,7 +155,7 @@ def test_the_lists_of_units_behind_and_not_up_to_date(book, demo, data, year):
     late = {r["Mã đơn vị"].value: r for r in table(book["Đơn vị chưa cập nhật"])}
     assert set(late) == {province.stale, province.unreadable}
     assert late[province.unreadable]["Tình trạng số liệu"].value == "Không đọc được"
-    assert "Không tìm thấy tệp dữ liệu" in late[province.unreadable]["Lý do"].value
+    assert "ghi ở cột Nguồn dữ liệu của sổ đơn vị" in late[province.unreadable]["Lý do"].value
     assert late[province.unreadable]["Lần đọc được gần nhất"].value is None
     assert late[province.stale]["Tình trạng số liệu"].value == "Dữ liệu cũ"
     since = late[province.stale]["Không đọc được từ"]
