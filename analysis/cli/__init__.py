@@ -165,18 +165,22 @@ def _registry(args: argparse.Namespace):
     return config, Path(store_path(env, _secrets())), env
 
 
+def _fail(key: str, lang: str, **params) -> int:
+    """A plain message on stderr, exit code 2 (what every command does when it cannot go on)."""
+    print(strings.t(key, lang, **params), file=sys.stderr)
+    return 2
+
+
 def _sync(args: argparse.Namespace) -> int:
     from analysis.cli.sync import default_workers, run_sync
 
     config, store, env = _registry(args)
     if config is None:
-        print(strings.t("province.no_registry", args.lang), file=sys.stderr)
-        return 2
+        return _fail("province.no_registry", args.lang)
     try:
         report = run_sync(config, store, env, _secrets(), workers=args.workers or default_workers(env))
     except SourceError as error:
-        print(strings.t(f"source_error.{error.code}", args.lang, **error.params), file=sys.stderr)
-        return 2
+        return _fail(f"source_error.{error.code}", args.lang, **error.params)
     print(strings.t("province.synced", args.lang, units=report.units, reread=report.reread, failed=report.failed,
                     requests=report.requests, path=store))
     return 0
@@ -189,15 +193,13 @@ def _province(args: argparse.Namespace) -> int:
 
     config, store, env = _registry(args)
     if config is None:
-        print(strings.t("province.no_registry", args.lang), file=sys.stderr)
-        return 2
+        return _fail("province.no_registry", args.lang)
     try:
         if store_version(store) is None:  # an empty store: sync first
             run_sync(config, store, env, _secrets(), workers=default_workers(env))
         data = load_province(store)
     except SourceError as error:
-        print(strings.t(f"source_error.{error.code}", args.lang, **error.params), file=sys.stderr)
-        return 2
+        return _fail(f"source_error.{error.code}", args.lang, **error.params)
     year = args.year or (data.years() or [clock.today().year])[0]
     if args.out:  # the province report (analysis/outputs/province_report.py) instead of the JSON
         from pathlib import Path
@@ -208,9 +210,7 @@ def _province(args: argparse.Namespace) -> int:
             Path(args.out).write_bytes(province_report_bytes(data.units, data.indicators, year, clock.today(),
                                                              args.lang))
         except OSError as error:
-            print(strings.t("template.write_failed", args.lang, path=args.out, detail=error.strerror or error),
-                  file=sys.stderr)
-            return 2
+            return _fail("template.write_failed", args.lang, path=args.out, detail=error.strerror or error)
         print(strings.t("province_report.written", args.lang, year=year, path=args.out))
         return 0
     json.dump(province_json(data, year, args.lang), sys.stdout, ensure_ascii=False, indent=2)
