@@ -15,8 +15,9 @@ and service-account credentials whose token_uri is <fake.token_uri>.
 Served (see the @route handlers): POST /token, GET /v4/spreadsheets/{key},
 GET .../values:batchGet, GET .../values/{range}, POST .../values/{range}:append,
 POST /v4/spreadsheets/{key}:batchUpdate (addSheet, updateSheetProperties, repeatCell,
-setDataValidation, updateCells; anything else recorded and answered {}), and
-POST .../values:batchUpdate. Writing needs an editor: a spreadsheet added with
+setDataValidation, updateCells; anything else recorded and answered {}),
+POST .../values:batchUpdate, and Drive's GET /drive/v3/files (drive.py: the spreadsheets the service
+account can see, with their modifiedTime; touch(), set_time() and advance_time() move the fake's clock). Writing needs an editor: a spreadsheet added with
 read_only=True (shared as Viewer) answers every write with 403, like Google.
 The fake stores formulas as their text and computes nothing.
 
