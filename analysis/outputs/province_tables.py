@@ -58,14 +58,40 @@ class StyledTable:
     colours: pd.DataFrame
 
     def styler(self) -> Styler:
-        """The values, showing `text` in every cell and `colours` behind the coloured ones."""
-        style = self.values.style
-        for row, index in enumerate(self.values.index):
-            for col, column in enumerate(self.values.columns):
-                shown = self.text.iat[row, col]
-                style = style.format(lambda _v, shown=shown: shown, subset=pd.IndexSlice[[index], [column]])
+        """The values, showing `text` in every cell and `colours` behind the coloured ones. Each value carries
+        its own text (a float or str that knows what to show), so one format call serves every cell: a
+        format per cell took 40 s for 3,321 units."""
+        carried = pd.DataFrame({column: pd.Series([_carrying(value, shown) for value, shown
+                                                   in zip(self.values[column], self.text[column])],
+                                                  index=self.values.index, dtype=object)  # object: keep the carriers
+                                for column in self.values.columns}, index=self.values.index)
         css = self.colours.map(lambda c: f"background-color: {c}; color: {TEXT_COLOUR}" if c else "")
-        return style.apply(lambda _frame: css, axis=None)
+        return carried.style.format(_shown).apply(lambda _frame: css, axis=None)
+
+
+class _ShownFloat(float):
+    """A number that sorts as itself and shows as its text."""
+
+    shown: str
+
+
+class _ShownStr(str):
+    """A text (a link) that sorts as itself and shows as its text."""
+
+    shown: str
+
+
+def _carrying(value: Any, shown: str) -> Any:
+    carrier = _ShownStr if isinstance(value, str) else _ShownFloat if isinstance(value, (int, float)) else None
+    if carrier is None or isinstance(value, bool):
+        return value
+    carried = carrier(value)
+    carried.shown = shown
+    return carried
+
+
+def _shown(value: Any) -> str:
+    return getattr(value, "shown", value)
 
 
 def _blank_colours(frame: pd.DataFrame) -> pd.DataFrame:
