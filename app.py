@@ -147,7 +147,8 @@ def unit_view(lang: str, navigation, ds, status: LoadStatus, config, role: str, 
     if st.sidebar.button(strings.t("sidebar.refresh", lang)):
         refresh()
         st.rerun()
-    set_context(Context(ds, chosen, lang, config, years(ds), role, can_enter, unit=unit, reload=reload))
+    set_context(Context(ds, chosen, lang, config, years(ds), role, can_enter, unit=unit, reload=reload,
+                        refresh=refresh if unit is not None else None))
     if status.fallback:
         _fallback_banner(status, lang)
     if ds.source.is_sample:  # the bundled demo workbook

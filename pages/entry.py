@@ -13,7 +13,7 @@ from analysis.metrics.scope import all_areas
 from analysis.policy.access import access_settings
 from analysis.policy.entry import check_entry, choices, sheet_row
 from analysis.workbook import clock, contract
-from pages.ui.state import clear_cache, context, secrets
+from pages.ui.state import context, secrets
 from pages.ui.widgets import md, source_error_message
 from pages.ui.writing import NOT_ARRIVED, SAVED, send_entry, tab_title
 
@@ -76,7 +76,7 @@ def _submit(tab_key: str, values: dict[str, Any]) -> None:
     lost.discard(token)
     st.session_state[f"entry_nonce_{tab_key}"] = uuid.uuid4().hex
     st.session_state["entry_flash"] = ctx.t("entry.saved" if result.outcome == SAVED else "entry.arrived", tab=tab)
-    clear_cache()  # the next run reads the sheet again and shows the new row
+    ctx.read_again()  # the next run reads the sheet again and shows the new row (a province: after its sync)
     st.rerun()
 
 

@@ -128,6 +128,11 @@ class Context:
     can_enter: bool = False  # may add rows through the quick-entry forms
     unit: str | None = None  # province mode: the unit's code (its data comes from the province store)
     reload: Callable[[str], Dataset] | None = None  # province mode: the unit's latest data for a role
+    refresh: Callable[[], None] | None = None  # read the data again (province mode: start a sync of the store)
+
+    def read_again(self) -> None:
+        """After a write: the next run reads the source again (in a province, once the sync has run)."""
+        (self.refresh or clear_cache)()
 
     def t(self, key: str, /, **params: Any) -> str:
         return strings.t(key, self.lang, **params)
