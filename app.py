@@ -34,6 +34,8 @@ def _source_status(lang: str, config, ds) -> None:
     kind = ds.source.kind or config.kind
     st.sidebar.caption(strings.t("sidebar.source", lang))
     st.sidebar.text(strings.t(f"source.{kind}", lang, location=config.location, title=ds.source.title))
+    if kind == "gsheet_public":  # read without credentials: the producers' phones are open to anyone with the link
+        st.sidebar.warning(strings.t("public.warning", lang), icon=":material/public:")
     read_at = ds.source.read_at
     if read_at is not None:
         read_time = formatting.timestamp(read_at)

@@ -92,11 +92,17 @@ def credentials_info(env: Mapping[str, str] | None = None,
 
 def read_source(config: SourceConfig, env: Mapping[str, str] | None = None,
                 secrets: Mapping[str, Any] | None = None) -> RawWorkbook:
-    """The raw workbook of a source; SourceError when it cannot be read at all."""
+    """The raw workbook of a source; SourceError when it cannot be read at all. A Google Sheet without
+    service-account credentials is read from its public export (kind "gsheet_public")."""
     if config.kind == "gsheet":
+        info = credentials_info(env, secrets)
+        if info is None:  # no service account: the sheet's public .xlsx export, or why it is not public
+            from data_sources.public_sheet import read_public_sheet
+
+            return read_public_sheet(config.location)
         from data_sources.google_sheets import read_google_sheet  # gspread only when needed
 
-        return read_google_sheet(config.location, credentials_info(env, secrets))
+        return read_google_sheet(config.location, info)
     from data_sources.excel import read_xlsx
 
     return read_xlsx(config.location, kind=config.kind)

@@ -30,7 +30,9 @@ from data_sources.xlsx_guard import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, colum
 SHEETS_READONLY_SCOPE = "https://www.googleapis.com/auth/spreadsheets.readonly"
 SHEETS_API_BASE = "https://sheets.googleapis.com/"
 DRIVE_API_BASE = "https://www.googleapis.com/drive/"
-ENDPOINT_ENV = "OCOP_SHEETS_API_ENDPOINT"  # tests and emulators: send Sheets (and Drive, under /drive/) calls here
+DOCS_SHEETS_BASE = "https://docs.google.com/spreadsheets/"  # a public sheet's .xlsx export (public_sheet.py)
+# tests and emulators: send Sheets calls here (Drive's under /drive/, docs.google.com's under /docs/spreadsheets/)
+ENDPOINT_ENV = "OCOP_SHEETS_API_ENDPOINT"
 
 # Values exactly as stored, not as displayed: numbers arrive as JSON numbers and
 # dates as serial day numbers (days since 1899-12-30). With the default
@@ -86,14 +88,14 @@ def read_google_sheet(
     started = time.monotonic()
 
     def attempt() -> RawWorkbook:
-        client.set_timeout(_attempt_timeout(timeout, budget, time.monotonic() - started))
+        client.set_timeout(attempt_timeout(timeout, budget, time.monotonic() - started))
         return fetch_once(client, key, credentials.service_account_email)
 
     # One client (and one token) for every attempt; the retries are ours, not gspread's.
     return with_retries(attempt, budget_s=budget)
 
 
-def _attempt_timeout(timeout: float, budget: float, elapsed: float) -> float:
+def attempt_timeout(timeout: float, budget: float, elapsed: float) -> float:
     """Per-request timeout of the next attempt: at most a third of the budget left (but
     1 s at least), so a hung server costs one attempt, not the whole budget, and a retry
     still fits (with_retries only retries when an attempt as long as the last one fits)."""
@@ -130,8 +132,9 @@ def make_credentials(
 # --------------------------------------------------------------------------- transport
 
 
-class _EndpointOverrideAdapter(HTTPAdapter):
-    """Sends Google's Sheets and Drive API requests to another base URL (a fake or an emulator)."""
+class EndpointOverrideAdapter(HTTPAdapter):
+    """Sends Google's Sheets and Drive API requests (and docs.google.com's export) to another base URL (a fake
+    or an emulator)."""
 
     def __init__(self, base_url: str, timeout: float) -> None:
         super().__init__()
@@ -156,10 +159,12 @@ def endpoint_override(env: Mapping[str, str] | None = None) -> str | None:
 
 
 def redirect(request: requests.PreparedRequest, send_kwargs: dict[str, Any], base_url: str) -> None:
-    """Point a request for Google's Sheets or Drive API at `base_url` (Drive under <base_url>/drive/);
-    any other URL (the token endpoint, an already redirected retry) is left as it is."""
+    """Point a request for Google's Sheets or Drive API at `base_url` (Drive under <base_url>/drive/, a
+    sheet's export under <base_url>/docs/spreadsheets/); any other URL (the token endpoint, an already
+    redirected retry) is left as it is."""
     base = base_url.rstrip("/") + "/"
-    for google_base, prefix in ((SHEETS_API_BASE, ""), (DRIVE_API_BASE, "drive/")):
+    routes = ((SHEETS_API_BASE, ""), (DRIVE_API_BASE, "drive/"), (DOCS_SHEETS_BASE, "docs/spreadsheets/"))
+    for google_base, prefix in routes:
         if request.url and request.url.startswith(google_base):
             request.url = base + prefix + request.url[len(google_base) :]
             # proxies were chosen for the original host; choose again for the new one
@@ -171,7 +176,7 @@ def _make_client(credentials: service_account.Credentials, timeout: float) -> gs
     session = AuthorizedSession(credentials)
     endpoint = endpoint_override()
     if endpoint:
-        adapter = _EndpointOverrideAdapter(endpoint, timeout)
+        adapter = EndpointOverrideAdapter(endpoint, timeout)
         session.mount(SHEETS_API_BASE, adapter)
         session.mount(DRIVE_API_BASE, adapter)
     # The plain HTTPClient on purpose, not gspread's BackOffHTTPClient: that one sleeps

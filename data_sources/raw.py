@@ -18,7 +18,7 @@ class RawWorkbook:
     """
 
     tabs: dict[str, Rows]
-    kind: str  # "demo", "xlsx" or "gsheet"
+    kind: str  # "demo", "xlsx", "gsheet", or "gsheet_public" (read without credentials: data_sources/public_sheet.py)
     location: str  # file path, or the spreadsheet key
     title: str = ""
     url: str | None = None  # a link a user can open (Google Sheets only)

@@ -145,7 +145,8 @@ MAX_TEXT_CHARS = 1_000  # the title and a tab's title
 MAX_TAG_CHARS = 64  # the text of a tagged cell ("2023-03-15T18:00:00.123456+07:00")
 CLOCK_SKEW = timedelta(minutes=5)  # a read_at/saved_at may be this far ahead of our clock
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no snapshot was written before this
-KINDS = ("gsheet", "xlsx", "demo")
+KINDS = ("gsheet", "gsheet_public", "xlsx", "demo")
+_FAMILY = {"gsheet_public": "gsheet"}  # one sheet, read with or without credentials: one snapshot
 SHEET_URL = "https://docs.google.com/spreadsheets/d/{key}/edit"  # google_sheets.sheet_url, the only link kept
 FIELDS = frozenset({"format", "version", "kind", "location", "title", "url", "read_at", "saved_at", "tabs"})
 
@@ -254,13 +255,13 @@ def _workbook(document: Any, location: str, kind: str | None) -> RawWorkbook:
     if document["location"] != location:  # another sheet's snapshot, copied by hand (or a hash collision)
         raise SourceError("snapshot_other_sheet")
     stored_kind = document["kind"]
-    if stored_kind not in KINDS or (kind is not None and stored_kind != kind):
+    if stored_kind not in KINDS or (kind is not None and _FAMILY.get(stored_kind, stored_kind) != kind):
         raise SourceError("snapshot_bad_field", field="kind")
     title = document["title"]
     if type(title) is not str or len(title) > MAX_TEXT_CHARS:
         raise SourceError("snapshot_bad_field", field="title")
     url = document["url"]
-    if url != (SHEET_URL.format(key=location) if stored_kind == "gsheet" else None):
+    if url != (SHEET_URL.format(key=location) if _FAMILY.get(stored_kind, stored_kind) == "gsheet" else None):
         raise SourceError("snapshot_bad_url")
     read_at = _moment(document, "read_at")
     _moment(document, "saved_at")

@@ -17,6 +17,8 @@ ctx = context()
 st.title(ctx.t("data.heading"))
 if ctx.ds.source.url:
     st.link_button(ctx.t("data.open_sheet"), ctx.ds.source.url)
+if ctx.ds.source.kind == "gsheet_public":  # shared with anyone who has the link, phone numbers included
+    st.warning(ctx.t("public.warning"), icon=":material/public:")
 st.caption(ctx.t("data.explain"))
 areas = all_areas(ctx.ds)
 st.download_button(ctx.t("template.download"), memo(ctx, "template.xlsx", lambda: template_bytes(areas)),

@@ -22,9 +22,12 @@ PICK = ctx.t("entry.pick")  # the placeholder of every list
 st.title(ctx.t("entry.heading"))
 # Without a shared Google Sheet, or without the right to write, the forms show as a locked preview:
 # what quick entry asks for, and what is needed to use it. Nothing can be sent from it.
-LOCKED = ctx.config.kind != "gsheet" or not ctx.can_enter
+PUBLIC = ctx.ds.source.kind == "gsheet_public"  # read without credentials: nothing could write to it
+LOCKED = ctx.config.kind != "gsheet" or PUBLIC or not ctx.can_enter
 if ctx.config.kind != "gsheet":
     st.info(ctx.t("entry.needs_sheet"), icon=":material/info:")
+elif PUBLIC:
+    st.info(ctx.t("entry.needs_credentials"), icon=":material/lock:")
 elif not ctx.can_enter:  # writing needs a signed-in officer, or [ocop.access] entry_without_login = true
     off = not access_settings(secrets()).login
     st.warning(ctx.t("entry.off_without_login" if off else "entry.officers_only"), icon=":material/lock:")

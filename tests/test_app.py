@@ -126,8 +126,10 @@ def test_unknown_sheet_key(clean_app_env, monkeypatch, tmp_path, fake_sheets_api
     assert "Không tìm thấy Google Sheet" in _bad_source(monkeypatch, "1NoSuchSheetKey000000000000000000000")
 
 
-def test_missing_credentials(clean_app_env, monkeypatch):
-    assert "Chưa cấu hình tài khoản dịch vụ" in _bad_source(monkeypatch, KEY)
+def test_without_credentials_a_private_sheet_says_both_ways_forward(clean_app_env, monkeypatch, fake_sheets_api):
+    fake_sheets_api.add_spreadsheet(KEY, {})  # not public: its export sends an anonymous reader to sign in
+    text = _bad_source(monkeypatch, KEY).replace("\u2060", "")  # md() puts a word joiner after ':'
+    assert "Bất kỳ ai có đường liên kết: Người xem" in text and "[gcp_service_account]" in text
 
 
 def test_invalid_credentials(clean_app_env, monkeypatch, tmp_path, fake_sheets_api):

@@ -170,10 +170,11 @@ def _fetch(plan: _Plan, session: Any, env: Mapping[str, str], secrets: Mapping[s
     if not plan.record.source:
         raise SourceError("registry_no_source", code=plan.record.code)
     if plan.config.kind == "gsheet":
-        if session is None:
-            raise SourceError("credentials_missing")
-        return session.read(plan.config.location)
-    return read_source(plan.config, env, secrets)
+        if session is None and credentials_info(env, secrets) is not None:
+            raise SourceError("credentials_missing")  # the credentials did not open a session
+        if session is not None:
+            return session.read(plan.config.location)
+    return read_source(plan.config, env, secrets)  # without credentials, a Google unit's public export
 
 
 def _failed(record: UnitRecord, error: SourceError, now: datetime) -> UnitRecord:
@@ -184,9 +185,11 @@ def _failed(record: UnitRecord, error: SourceError, now: datetime) -> UnitRecord
 
 
 def _succeeded(plan: _Plan, result: UnitResult, now: datetime) -> UnitRecord:
-    return replace(plan.record, status=OK, reason_code=None, reason_params={}, failing_since=None,
-                   read_at=result.read_at, checked_at=now, modified=plan.modified, title=result.title,
-                   url=result.url, info=result.info, found_tabs=result.found_tabs, layouts=result.layouts)
+    # source_kind as read: "gsheet_public" for a sheet read without credentials (the unit's pages warn)
+    return replace(plan.record, source_kind=result.kind, status=OK, reason_code=None, reason_params={},
+                   failing_since=None, read_at=result.read_at, checked_at=now, modified=plan.modified,
+                   title=result.title, url=result.url, info=result.info, found_tabs=result.found_tabs,
+                   layouts=result.layouts)
 
 
 def _results(jobs: Iterator[tuple[_Plan, RawWorkbook | SourceError]], workers: int

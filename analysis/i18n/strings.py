@@ -20,6 +20,7 @@ from analysis.i18n.catalogue_limits import LIMITS
 from analysis.i18n.catalogue_privacy import PRIVACY
 from analysis.i18n.catalogue_province import PROVINCE
 from analysis.i18n.catalogue_province_report import PROVINCE_REPORT
+from analysis.i18n.catalogue_public import PUBLIC
 from analysis.i18n.catalogue_registry import REGISTRY
 from analysis.i18n.catalogue_report import REPORT
 from analysis.i18n.catalogue_snapshots import SNAPSHOTS
@@ -34,6 +35,7 @@ PARTS: dict[str, Mapping[str, tuple[str, str]]] = {
     "app": APP, "views": VIEWS, "report": REPORT, "template": TEMPLATE,
     "limits": LIMITS, "access": ACCESS, "privacy": PRIVACY, "snapshots": SNAPSHOTS,
     "registry": REGISTRY, "province": PROVINCE, "province_report": PROVINCE_REPORT, "store": STORE,
+    "public": PUBLIC,
 }
 
 

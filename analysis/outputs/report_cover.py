@@ -44,7 +44,7 @@ def source_text(ds: Dataset, lang: str) -> str:
     source = ds.source
     if source.is_sample:
         return strings.t("source.demo", lang)
-    if source.kind == "gsheet":
+    if source.kind in ("gsheet", "gsheet_public"):
         return strings.t("source.gsheet", lang, title=source.title or source.location)
     return strings.t("source.xlsx", lang, location=source.title or source.location)
 

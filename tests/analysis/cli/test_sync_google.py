@@ -92,10 +92,10 @@ def test_units_google_will_not_give_are_unreadable_or_stale_with_the_reason(goog
 
 def test_without_credentials_every_google_unit_is_unreadable_and_says_why(google):
     api, registry, store, env, _ = google
-    report = run_sync(registry, store, env, {})
-    assert report.failed == N and api.count("metadata") == 0
+    report = run_sync(registry, store, env, {})  # each unit's public export is tried: none is public
+    assert report.failed == N and api.count("metadata") == 0 and api.count("export") == N
     with StoreReader(store) as reader:
-        assert {(u.status, u.reason_code) for u in reader.units()} == {("unreadable", "credentials_missing")}
+        assert {(u.status, u.reason_code) for u in reader.units()} == {("unreadable", "gsheet_not_public")}
 
 
 def test_a_registry_kept_as_a_google_sheet_shares_the_one_token(google):

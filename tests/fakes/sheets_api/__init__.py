@@ -17,12 +17,14 @@ GET .../values:batchGet, GET .../values/{range}, POST .../values/{range}:append,
 POST /v4/spreadsheets/{key}:batchUpdate (addSheet, updateSheetProperties, repeatCell,
 setDataValidation, updateCells; anything else recorded and answered {}),
 POST .../values:batchUpdate, and Drive's GET /drive/v3/files (drive.py: the spreadsheets the service
-account can see, with their modifiedTime; touch(), set_time() and advance_time() move the fake's clock). Writing needs an editor: a spreadsheet added with
+account can see, with their modifiedTime; touch(), set_time() and advance_time() move the fake's clock), and
+docs.google.com's anonymous GET /docs/spreadsheets/d/{key}/export (export.py: the .xlsx of a spreadsheet added
+with public=True, else a 302 to the sign-in page). Writing needs an editor: a spreadsheet added with
 read_only=True (shared as Viewer) answers every write with 403, like Google.
 The fake stores formulas as their text and computes nothing.
 
 Where things are: server.py (HTTP plumbing, routing, token and metadata), spreadsheets.py
-(the state), values.py and batch_update.py (the other endpoints), faults.py (fault
+(the state), values.py, batch_update.py, drive.py and export.py (the other endpoints), faults.py (fault
 injection), cells.py (rendering cells, A1 ranges), errors.py (Google's error bodies).
 Add an endpoint by writing a method decorated with @route(method, regex, kind) (routes.py)
 in one of FakeSheetsAPI's classes.

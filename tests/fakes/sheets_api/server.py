@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from tests.fakes.sheets_api.batch_update import BatchUpdateEndpoint
 from tests.fakes.sheets_api.drive import DriveEndpoints
 from tests.fakes.sheets_api.errors import google_error_body, token_error_body
+from tests.fakes.sheets_api.export import ExportEndpoint, RawAnswer
 from tests.fakes.sheets_api.faults import Fault, FaultInjection
 from tests.fakes.sheets_api.routes import KEY, ROUTES, FakeRequest, route
 from tests.fakes.sheets_api.spreadsheets import FakeSpreadsheet
@@ -24,6 +25,7 @@ FAKE_TOKEN = "fake-token"
 JWT_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 ENDPOINT_ENV = "OCOP_SHEETS_API_ENDPOINT"
 WRITE_KINDS = frozenset({"append", "batchUpdate", "valuesBatchUpdate"})  # a 200 to these bumps modifiedTime
+ANONYMOUS_KINDS = frozenset({"token", "export"})  # answered without a bearer token
 
 
 class _Server(ThreadingHTTPServer):
@@ -34,7 +36,7 @@ class _Server(ThreadingHTTPServer):
         pass
 
 
-class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint, DriveEndpoints):
+class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint, DriveEndpoints, ExportEndpoint):
     """The fake server. start()/stop(), or use it as a context manager."""
 
     def __init__(self) -> None:
@@ -43,6 +45,7 @@ class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint, DriveE
         self._log: list[tuple[str, FakeRequest]] = []
         self._faults: list[Fault] = []
         self._token_refusals: list[dict] = []
+        self._export_answers: dict[str, tuple[int, RawAnswer]] = {}
         self._released = threading.Event()  # set on stop(): ends injected hangs early
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -123,7 +126,7 @@ class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint, DriveE
 
     def count(self, kind: str) -> int:
         """Requests received of a kind: token, metadata, batchGet, values, append, batchUpdate,
-        valuesBatchUpdate, driveList, unknown."""
+        valuesBatchUpdate, driveList, export, unknown."""
         return len(self.requests_of(kind))
 
     def batch_update_requests(self) -> list[dict]:
@@ -182,7 +185,7 @@ class FakeSheetsAPI(FaultInjection, ValuesEndpoints, BatchUpdateEndpoint, DriveE
         """What the endpoint does and answers (a write is applied here)."""
         if handler_name is None:
             return 404, google_error_body(404, f"FakeSheetsAPI: no route for {request.method} {request.path}")
-        if kind != "token" and handler.headers.get("Authorization") != f"Bearer {FAKE_TOKEN}":
+        if kind not in ANONYMOUS_KINDS and handler.headers.get("Authorization") != f"Bearer {FAKE_TOKEN}":
             return 401, google_error_body(401)
         status, body = getattr(self, handler_name)(request, **groups)
         if kind in WRITE_KINDS and status == 200:
@@ -234,14 +237,23 @@ def _jwt_claims(assertion: str) -> dict | None:
 
 
 def _send(handler: BaseHTTPRequestHandler, status: int, payload: Any) -> None:
+    if isinstance(payload, RawAnswer):  # the export: bytes with their own type and headers
+        return _send_raw(handler, status, payload.data, payload.content_type, payload.headers, payload.length)
     _send_raw(handler, status, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
 
-def _send_raw(handler: BaseHTTPRequestHandler, status: int, data: bytes) -> None:
+def _send_raw(handler: BaseHTTPRequestHandler, status: int, data: bytes,
+              content_type: str = "application/json; charset=UTF-8", headers: dict[str, str] | None = None,
+              length: bool = True) -> None:
     try:
         handler.send_response(status)
-        handler.send_header("Content-Type", "application/json; charset=UTF-8")
-        handler.send_header("Content-Length", str(len(data)))
+        handler.send_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            handler.send_header(name, value)
+        if length:
+            handler.send_header("Content-Length", str(len(data)))
+        else:  # the body ends when the connection does
+            handler.close_connection = True
         handler.end_headers()
         handler.wfile.write(data)
     except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout test)

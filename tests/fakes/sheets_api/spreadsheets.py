@@ -83,6 +83,7 @@ class FakeSpreadsheet:
     tabs: list[FakeTab] = field(default_factory=list)
     forbidden: bool = False
     read_only: bool = False  # shared with the caller as Viewer: reads work, writes answer 403
+    public: bool = False  # "Anyone with the link: Viewer": its .xlsx export answers anyone (export.py)
     # Drive's createdTime and modifiedTime (UTC): set when added, modified_time bumped by every write
     # (FakeSheetsAPI.touch); the fake's clock gives both (SpreadsheetStore.now, set_time).
     created_time: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -218,10 +219,12 @@ class SpreadsheetStore:
         time_zone: str = "Asia/Ho_Chi_Minh",
         forbidden: bool = False,
         read_only: bool = False,
+        public: bool = False,
         copy_rows: bool = True,
     ) -> FakeSpreadsheet:
         """Hold a spreadsheet; tabs in the given order. `forbidden=True`: not shared (403, and not listed
-        by Drive); `read_only=True`: shared as Viewer (reads work, writes answer 403). Its created and
+        by Drive); `read_only=True`: shared as Viewer (reads work, writes answer 403); `public=True`: shared as
+"Anyone with the link: Viewer" (its .xlsx export answers without credentials). Its created and
         modified times are now (the fake's clock).
 
         `copy_rows=False` keeps the caller's row lists instead of copying them: many spreadsheets can then
@@ -231,7 +234,7 @@ class SpreadsheetStore:
         """
         now = self.now()
         sheet = FakeSpreadsheet(key=key, title=title, locale=locale, time_zone=time_zone, forbidden=forbidden,
-                                read_only=read_only, created_time=now, modified_time=now)
+                                read_only=read_only, public=public, created_time=now, modified_time=now)
         for i, (tab_title, rows) in enumerate((tabs or {}).items()):
             sheet_id = 0 if i == 0 else 1000 + i
             kept = [list(r) for r in rows] if copy_rows else rows if isinstance(rows, list) else list(rows)
