@@ -23,7 +23,7 @@ demo: $(VENV)/.runtime
 # never `playwright install`), LibreOffice and poppler (the report is converted to PDF and looked
 # at), and fonts with Vietnamese letters. Installed here when missing and we are root; otherwise
 # `make test` stops and says how.
-SYSTEM_PACKAGES = chromium fonts-noto-core fonts-dejavu-core libreoffice-calc libreoffice-core poppler-utils fonts-liberation2
+SYSTEM_PACKAGES = chromium fonts-noto-core fonts-dejavu-core libreoffice-calc libreoffice-writer libreoffice-core poppler-utils fonts-liberation2
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.outputs.report import report_bytes
+from analysis.outputs.report_docx import DOCX_MIME, report_docx_bytes, report_docx_filename
 from analysis.outputs.report_tables import build_tables
 from analysis.outputs.table_view import report_view
 from pages.ui.state import context, memo
@@ -21,6 +22,10 @@ st.download_button(ctx.t("report.download"),
                    f"bao-cao-ocop-{year}.xlsx", type="primary", icon=":material/download:",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 st.caption(ctx.t("report.explain"))
+st.download_button(ctx.t("docx.download"),
+                   memo(ctx, "report.docx", lambda: report_docx_bytes(ctx.ds, year, today, ctx.lang)),
+                   report_docx_filename(year), icon=":material/description:", mime=DOCX_MIME)
+st.caption(ctx.t("docx.explain"))
 # The preview as a reader sees it (1.234,5 · 72,5% · 15/03/2023 · names before codes); the file keeps real values.
 views = memo(ctx, "report.views", lambda: [(t.name, report_view(t, ctx.lang))
                                            for t in build_tables(ctx.ds, year, today, ctx.lang)])

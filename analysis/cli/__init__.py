@@ -3,11 +3,12 @@
 `python -m analysis create-sheet --sheet URL_OR_KEY [--areas "Vĩnh Phú,Vĩnh Đông"]`
 (the contract's tabs, headers and dropdowns in a Google Sheet shared with the service
 account as Editor; tabs holding data are left untouched), and
-`python -m analysis report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en]`
-(the formatted report for the office above, analysis/outputs/report.py), and for a province
+`python -m analysis report --data PATH_OR_SHEET --year YYYY --out FILE.xlsx [--lang vi|en] [--format xlsx|docx]`
+(the formatted report for the office above, analysis/outputs/report.py; or the Word report of Decree 30,
+analysis/outputs/report_docx.py), and for a province
 `python -m analysis sync --registry R` (every unit into the store, analysis/cli/sync.py) and
-`python -m analysis province --registry R --year YYYY [--out FILE.xlsx]` (the store as JSON, or the
-province report; analysis/cli/province.py).
+`python -m analysis province --registry R --year YYYY [--out FILE.xlsx|FILE.docx]` (the store as JSON, or the
+province report, in Word when the file ends in .docx; analysis/cli/province.py).
 
 Same path as the dashboard: source -> raw workbook -> normalise -> indicators.
 """
@@ -64,15 +65,17 @@ def _report(ds, year: int, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from analysis.outputs.report import report_bytes
+    from analysis.outputs.report_docx import report_docx_bytes
 
     today = clock.today()
+    word = (args.format or Path(args.out).suffix.lower().lstrip(".")) == "docx"  # else the .xlsx report
     try:
-        Path(args.out).write_bytes(report_bytes(ds, year, today, args.lang))
+        Path(args.out).write_bytes((report_docx_bytes if word else report_bytes)(ds, year, today, args.lang))
     except OSError as error:
         print(strings.t("template.write_failed", args.lang, path=args.out, detail=error.strerror or error),
               file=sys.stderr)
         return 2
-    print(strings.t("report.written", args.lang, year=year, path=args.out))
+    print(strings.t("docx.written" if word else "report.written", args.lang, year=year, path=args.out))
     _operator_only(ds, args.lang, ("tables",))
     return 0
 
@@ -205,10 +208,17 @@ def _province(args: argparse.Namespace) -> int:
         from pathlib import Path
 
         from analysis.outputs.province_report import province_report_bytes
+        from analysis.outputs.report_docx_province import province_report_docx_bytes
+        from data_sources import resolve_registry
 
         try:
-            Path(args.out).write_bytes(province_report_bytes(data.units, data.indicators, year, clock.today(),
-                                                             args.lang))
+            if Path(args.out).suffix.lower() == ".docx":  # the Word report of Decree 30; a demo province is marked
+                sample = getattr(resolve_registry(env, _secrets()), "kind", None) == "demo"
+                made = province_report_docx_bytes(data.units, data.indicators, year, clock.today(), args.lang,
+                                                  sample=sample)
+            else:
+                made = province_report_bytes(data.units, data.indicators, year, clock.today(), args.lang)
+            Path(args.out).write_bytes(made)
         except OSError as error:
             return _fail("template.write_failed", args.lang, path=args.out, detail=error.strerror or error)
         print(strings.t("province_report.written", args.lang, year=year, path=args.out))
@@ -241,7 +251,10 @@ def main(argv: list[str] | None = None) -> int:
                                         "products, outreach, training, tasks, data quality)")
     rep.add_argument("--data", help="an .xlsx path or a Google Sheets URL/key (default: as the dashboard)")
     rep.add_argument("--year", type=int, help="the year (default: the newest year in the data)")
-    rep.add_argument("--out", required=True, help="the .xlsx file to write")
+    rep.add_argument("--out", required=True, help="the .xlsx (or .docx) file to write")
+    rep.add_argument("--format", choices=("xlsx", "docx"),
+                     help="xlsx: the formatted workbook; docx: the Word report of Decree 30/2020 (default: by --out's "
+                          "suffix)")
     rep.add_argument("--lang", choices=strings.LANGS, default=strings.DEFAULT_LANG)
     for name, text in (("sync", "read every unit of a province's registry into the store (only what changed)"),
                        ("province", "the province's units and totals for a year, from the store, as JSON")):
@@ -255,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             cmd.add_argument("--year", type=int, help="the year (default: the newest year in the store)")
             cmd.add_argument("--out", help="write the province report (.xlsx: one row per unit and the province's "
-                                           "totals) to this file instead of printing JSON")
+                                           "totals; .docx: the Word report of Decree 30/2020) to this file instead "
+                                           "of printing JSON")
     args = parser.parse_args(argv)
     if args.command == "sync":
         return _sync(args)

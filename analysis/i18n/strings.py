@@ -16,6 +16,7 @@ from typing import Any
 
 from analysis.i18n.catalogue_access import ACCESS
 from analysis.i18n.catalogue_app import APP
+from analysis.i18n.catalogue_docx import DOCX
 from analysis.i18n.catalogue_limits import LIMITS
 from analysis.i18n.catalogue_privacy import PRIVACY
 from analysis.i18n.catalogue_province import PROVINCE
@@ -36,6 +37,7 @@ PARTS: dict[str, Mapping[str, tuple[str, str]]] = {
     "limits": LIMITS, "access": ACCESS, "privacy": PRIVACY, "snapshots": SNAPSHOTS,
     "registry": REGISTRY, "province": PROVINCE, "province_report": PROVINCE_REPORT, "store": STORE,
     "public": PUBLIC,
+    "docx": DOCX,
 }
 
 

@@ -27,7 +27,8 @@ from analysis.workbook.values import is_missing
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_CHARS = 32_767  # Excel's limit per cell; a longer cell makes Excel "repair" the file
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML 1.0 (openpyxl refuses)
+# not allowed in XML 1.0 (openpyxl and python-docx refuse them); lone surrogates cannot be encoded at all
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -117,10 +118,16 @@ def excel_cell(value: Any) -> Any:
         return value
     if isinstance(value, (tuple, list, set, frozenset)):
         value = ", ".join(str(v) for v in value)
-    text = _XLSX_ILLEGAL.sub("", str(value))
+    text = xml_text(value)
     if len(text) > XLSX_MAX_CHARS:
         text = text[: XLSX_MAX_CHARS - 1] + "…"
     return neutralise(text)
+
+
+def xml_text(value: Any) -> str:
+    """`value` as text an XML document can hold: the control characters XML 1.0 forbids removed (the
+    Word report puts sheet text into runs through it; excel_cell does the same for cells)."""
+    return _XLSX_ILLEGAL.sub("", str(value))
 
 
 def _sheet_title(name: Any, taken: set[str]) -> str:
@@ -163,4 +170,5 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["FORMULA_TRIGGERS", "csv_field", "excel_cell", "neutralise", "safe_frame", "to_csv_bytes", "to_xlsx_bytes"]
+__all__ = ["FORMULA_TRIGGERS", "csv_field", "excel_cell", "neutralise", "safe_frame", "to_csv_bytes", "to_xlsx_bytes",
+           "xml_text"]
