@@ -237,17 +237,19 @@ class StoreWriter:
         pending, self._pending = self._pending, []
         codes = [code for code, *_ in pending]
         names = sorted({name for _code, _at, tables, *_ in pending for name in tables})
+        read_ats = [utc_naive(read_at) for _code, read_at, *_ in pending]
         for name in names:
-            originals = [(code, read_at, tables[name]) for code, read_at, tables, *_ in pending if name in tables]
+            originals = [(code, read_at, tables[name]) for (code, _at, tables, *_), read_at in zip(pending, read_ats)
+                         if name in tables]
             self._ensure_data_table(name, originals[0][2])
-            frames = [to_sql_frame(frame, name, self.codecs).assign(unit_code=code, read_at=utc_naive(read_at))
-                      for code, read_at, frame in originals]
-            self._replace_rows(data_table(name), codes, pd.concat(frames, ignore_index=True))
-        self._replace_rows("accounting", codes, pd.concat([_with_unit(p[3], p[0]) for p in pending]))
-        self._replace_rows("issues", codes, pd.concat([_with_unit(p[4], p[0]) for p in pending]))
-        self._replace_rows("indicators", codes, pd.concat([_with_unit(p[5], p[0]) for p in pending]))
-        history = pd.concat([p[5][["year", "code", "target", "actual"]].assign(unit_code=p[0], read_at=utc_naive(p[1]))
-                             for p in pending], ignore_index=True)
+            self._replace_rows(data_table(name), codes, _stacked(
+                [to_sql_frame(frame, name, self.codecs) for _code, _at, frame in originals],
+                unit_code=[code for code, *_ in originals], read_at=[read_at for _code, read_at, _ in originals]))
+        self._replace_rows("accounting", codes, _stacked([plain_frame(p[3]) for p in pending], unit_code=codes))
+        self._replace_rows("issues", codes, _stacked([plain_frame(p[4]) for p in pending], unit_code=codes))
+        self._replace_rows("indicators", codes, _stacked([plain_frame(p[5]) for p in pending], unit_code=codes))
+        history = _stacked([p[5][["year", "code", "target", "actual"]] for p in pending], unit_code=codes,
+                           read_at=read_ats)
         con.register("incoming", history)
         con.execute("INSERT INTO indicator_history BY NAME SELECT * FROM incoming")
         con.unregister("incoming")
@@ -282,6 +284,17 @@ class StoreWriter:
 
 def _with_unit(frame: pd.DataFrame, code: str) -> pd.DataFrame:
     return plain_frame(frame).assign(unit_code=code)
+
+
+def _stacked(frames: list[pd.DataFrame], **per_frame: list[Any]) -> pd.DataFrame:
+    """The frames one under the other, with each `per_frame` column holding its frame's value on every row of
+    that frame: what `frame.assign(column=value)` on each frame gives, at one column insert per batch instead
+    of one per frame (each costs ~0.5 ms in pandas 3; a province sync has eleven tables per unit)."""
+    rows = pd.concat(frames, ignore_index=True)
+    lengths = [len(frame) for frame in frames]
+    for column, values in per_frame.items():
+        rows[column] = pd.Series(values).repeat(lengths).reset_index(drop=True)
+    return rows
 
 
 def _fsync_dir(folder: Path) -> None:
