@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test lint demo bench system-deps
+.PHONY: run test test-docker lint demo bench system-deps
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -16,14 +16,21 @@ test: $(VENV)/.dev system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+# Only the Docker test (tests/docker: builds the image, runs it, opens it in Chromium; a few minutes).
+test-docker: $(VENV)/.dev system-deps
+	$(BIN)/python -m pytest tests/docker
+
 demo: $(VENV)/.runtime
 	$(BIN)/python -m data_sources.demo.build_demo
 
 # System packages the tests need, from Debian: Chromium (tests/browser drives it with Playwright;
 # never `playwright install`), LibreOffice and poppler (the report is converted to PDF and looked
-# at), and fonts with Vietnamese letters. Installed here when missing and we are root; otherwise
-# `make test` stops and says how.
+# at), fonts with Vietnamese letters, and Docker with debootstrap (tests/docker builds the image on a
+# Debian base it makes, as Docker Hub may be out of reach). Installed here when missing and we are root;
+# otherwise `make test` stops and says how.
 SYSTEM_PACKAGES = chromium fonts-noto-core fonts-dejavu-core libreoffice-calc libreoffice-writer libreoffice-core poppler-utils fonts-liberation2
+# OCOP_SKIP_DOCKER=1 leaves the Docker test out on purpose, and its packages with it.
+SYSTEM_PACKAGES += $(if $(filter 1,$(OCOP_SKIP_DOCKER)),,docker.io debootstrap)
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

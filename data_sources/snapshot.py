@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from data_sources.raw import RawWorkbook, Rows, SourceError
+from data_sources.writable import writable_or_temp
 
 SNAPSHOT_DIR_ENV = "OCOP_SNAPSHOT_DIR"
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".snapshots"  # in .gitignore
@@ -42,10 +43,10 @@ FORMAT, VERSION = "ocop-snapshot", 1
 
 
 def snapshot_dir(env: Mapping[str, str] | None = None) -> Path:
-    """OCOP_SNAPSHOT_DIR, else .snapshots/ at the repository root."""
+    """OCOP_SNAPSHOT_DIR, else .snapshots/ at the repository root (a temporary folder when that is read-only)."""
     env = os.environ if env is None else env
     value = (env.get(SNAPSHOT_DIR_ENV) or "").strip()
-    return Path(value) if value else DEFAULT_DIR
+    return Path(value) if value else writable_or_temp(DEFAULT_DIR, "ocop-snapshots")
 
 
 def snapshot_path(location: str, directory: Path) -> Path:

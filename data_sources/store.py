@@ -41,20 +41,26 @@ from data_sources.store_schema import (
     to_sql_frame,
     utc_naive,
 )
+from data_sources.writable import writable_or_temp
 
 STORE_ENV = "OCOP_STORE"
 DEFAULT_STORE = Path(".store") / "ocop.duckdb"
 FLUSH_UNITS = 200  # units buffered before one batched insert per table: thousands of tiny inserts are slow
 
 __all__ = ["DEFAULT_STORE", "REGISTRY_UNIT", "STORE_ENV", "StoreReader", "StoreWriter", "UnitData", "UnitRecord",
-           "store_path", "store_version", "sync_lock"]
+           "default_store", "store_path", "store_version", "sync_lock"]
 
 
 def store_path(env: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None) -> Path:
-    """OCOP_STORE, then [ocop] store in secrets, else .store/ocop.duckdb."""
+    """OCOP_STORE, then [ocop] store in secrets, else default_store()."""
     env = os.environ if env is None else env
     value = (env.get(STORE_ENV) or ((secrets or {}).get("ocop", {}) or {}).get("store") or "").strip()
-    return Path(value) if value else DEFAULT_STORE
+    return Path(value) if value else default_store()
+
+
+def default_store() -> Path:
+    """.store/ocop.duckdb, or the same name in a temporary folder when .store/ cannot be written (read-only app)."""
+    return writable_or_temp(DEFAULT_STORE.parent, "ocop-store") / DEFAULT_STORE.name
 
 
 def store_version(path: Path) -> tuple[int, int, int] | None:

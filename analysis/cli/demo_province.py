@@ -17,13 +17,15 @@ from typing import Any
 from analysis.workbook import clock
 from data_sources import SourceConfig
 from data_sources.demo.province import REGISTRY_FILE, break_stale_unit, build_demo_province
-from data_sources.store import DEFAULT_STORE, STORE_ENV, store_path, store_version
+from data_sources.store import DEFAULT_STORE, STORE_ENV, default_store, store_path, store_version
 
 DEMO_STORE = DEFAULT_STORE.with_name("demo.duckdb")
 
 
 def demo_store_path(env: Mapping[str, str], secrets: Mapping[str, Any]) -> Path:
-    return store_path(env, secrets) if (env.get(STORE_ENV) or "").strip() else DEMO_STORE
+    if (env.get(STORE_ENV) or "").strip():
+        return store_path(env, secrets)
+    return default_store().with_name(DEMO_STORE.name)  # beside where the real store would be
 
 
 def demo_folder(store: Path) -> Path:
