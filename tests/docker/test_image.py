@@ -30,8 +30,13 @@ MEASURES: dict[str, float | int | str | None] = {}
 
 
 def _report(request, line: str) -> None:
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    reporter.write_line(line) if reporter else print(line)
+    """A line on the terminal now, past pytest's capture (as capsys.disabled() does)."""
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if capture is None:
+        print(line)
+        return
+    with capture.global_and_fixture_disabled():
+        print("\n" + line)
 
 
 def _write_measures(request) -> None:
