@@ -53,15 +53,16 @@ def parse_id(value: Any) -> str | Invalid | None:
     return text.upper() if text is not None else None
 
 
-_ID_SEPARATORS = re.compile(r"[,;\n]")
+_ID_SEPARATORS = re.compile(r"[,;\r\n]")
 
 
 def parse_ids(value: Any) -> tuple[str, ...] | None:
-    """A list cell: `CT01, CT02; CT03`."""
-    text = as_text(value)
+    """A list cell: `CT01, CT02; CT03`, or one id per line (Alt+Enter). Split before cleaning,
+    since clean() turns a line break into a space."""
+    text = value if isinstance(value, str) else as_text(value)
     if text is None:
         return None
-    items = tuple(dict.fromkeys(p.upper() for p in map(str.strip, _ID_SEPARATORS.split(text)) if p))
+    items = tuple(dict.fromkeys(p.upper() for p in map(clean, _ID_SEPARATORS.split(text)) if p))
     return items or None
 
 

@@ -234,6 +234,12 @@ def test_stars_from_no_score_is_none():
     ("CT01, ct01; CT02 , CT01", ("CT01", "CT02")),   # upper-cased, then de-duplicated, order kept
     ("CT05", ("CT05",)),
     (" CT01 ,, ; CT02 ", ("CT01", "CT02")),
+    ("CT01\nCT02", ("CT01", "CT02")),                # one id per line (Alt+Enter): contract 1.1
+    ("CT01\r\nCT02", ("CT01", "CT02")),              # ... with a Windows line break
+    ("CT01\rCT02", ("CT01", "CT02")),
+    ("CT01,\n CT02;\n\nct03", ("CT01", "CT02", "CT03")),
+    ("CT 01\tx\nCT02", ("CT 01 X", "CT02")),        # inside an id, white space is cleaned as in text
+    ("C\x00T01", ("CT01",)),                         # control characters removed
 ])
 def test_list_cells(cell, ids):
     assert parse_ids(cell) == ids
