@@ -132,7 +132,7 @@ def parse_number(value: Any) -> float | Invalid | None:
         except OverflowError:  # an int beyond any float
             return Invalid("number_too_large")
         return number if math.isfinite(number) else Invalid("number")
-    text = clean(str(value)).replace(" ", "").replace("\u00a0", "")
+    text = clean(str(value)).replace(" ", "")  # clean() made every space (no-break ones too) " "
     if _PLAIN.match(text):
         return float(text)
     if _THOUSANDS.match(text):
@@ -177,9 +177,11 @@ def parse_yesno(value: Any) -> bool | Invalid:
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
-        # 1/0 are yes/no; any other number is a registration number typed as a number: yes
+        # 0 is no; 1, and any other number (a registration number typed as a number), is yes
+        if value == 0:
+            return False
         finite = isinstance(value, int) or math.isfinite(value)  # a huge int is finite (and no float)
-        return bool(value) if value in (0, 1) else (True if finite else Invalid("yesno"))
+        return True if finite else Invalid("yesno")
     key = fold_ascii(str(value))
     if key in _YES:
         return True
