@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test test-docker lint demo bench system-deps
+.PHONY: run test test-docker lint demo bench system-deps mutation
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -19,6 +19,12 @@ test: $(VENV)/.dev system-deps
 # Only the Docker test (tests/docker: builds the image, runs it, opens it in Chromium; a few minutes).
 test-docker: $(VENV)/.dev system-deps
 	$(BIN)/python -m pytest tests/docker
+
+# Mutation testing (mutmut 3) of the workbook reader and the metrics, each module with its fast unit tests;
+# prints killed / (total - equivalent) per module (scripts/mutation.py, tests/mutation_equivalent.toml). Not
+# part of `make test`: a few minutes. `make mutation MODULES="cells pace"` runs some.
+mutation: $(VENV)/.dev
+	$(BIN)/python scripts/mutation.py $(MODULES)
 
 demo: $(VENV)/.runtime
 	$(BIN)/python -m data_sources.demo.build_demo

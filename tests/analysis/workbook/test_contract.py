@@ -52,3 +52,17 @@ def test_documents_and_indicators():
     dossier_keys = {col.key for col in c.TABS_BY_KEY["dossiers"].columns}
     assert set(c.DOCUMENTS) <= dossier_keys
     assert len(set(c.INDICATOR_CODES)) == len(c.INDICATOR_CODES)
+
+
+def test_column_builders_and_lookups():
+    assert c._c("k", "Tiêu đề") == c.Column("k", "Tiêu đề", c.TEXT, False, None, None, None)
+    assert c._c("k", "H", c.DATE, True, low=1, high=2, vocab="stage") == c.Column("k", "H", c.DATE, True, "stage", 1, 2)
+    assert c._doc("form", "Phiếu") == c.Column("form", "Phiếu", c.DOC_STATUS, False)
+    producers = c.TABS_BY_KEY["producers"]
+    assert producers.column("name").key == "name" and producers.column("producer_id") is producers.columns[0]
+    with pytest.raises(StopIteration):
+        producers.column("no such key")
+    assert producers.required_columns == tuple(col for col in producers.columns if col.required)
+    assert {col.key for col in producers.required_columns} == {"producer_id", "name"}
+    assert c.Tab("t", "T", (c.Column("a", "A"), c.Column("b", "B", required=True))).required_columns == (
+        c.Column("b", "B", required=True),)
