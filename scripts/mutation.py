@@ -32,7 +32,7 @@ WB, MT = "tests/analysis/workbook", "tests/analysis/metrics"
 MODULES: dict[str, tuple[str, list[str]]] = {
     "cells": ("analysis/workbook/cells.py", [f"{WB}/test_cells.py", f"{WB}/test_cells_edges.py"]),
     "normalise": ("analysis/workbook/normalise.py", [f"{WB}/test_normalise.py", f"{WB}/test_normalise_regressions.py",
-                                                      f"{WB}/test_dataset.py"]),
+                                                      f"{WB}/test_dataset.py", f"{WB}/test_normalise_edges.py"]),
     "contract": ("analysis/workbook/contract.py", [f"{WB}/test_contract.py", f"{WB}/test_schema.py"]),
     "indicators": ("analysis/metrics/indicators.py", [f"{MT}/test_indicators.py"]),
     "pace": ("analysis/metrics/pace.py", [f"{MT}/test_pace.py"]),
