@@ -34,7 +34,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "normalise": ("analysis/workbook/normalise.py", [f"{WB}/test_normalise.py", f"{WB}/test_normalise_regressions.py",
                                                       f"{WB}/test_dataset.py", f"{WB}/test_normalise_edges.py"]),
     "contract": ("analysis/workbook/contract.py", [f"{WB}/test_contract.py", f"{WB}/test_schema.py"]),
-    "indicators": ("analysis/metrics/indicators.py", [f"{MT}/test_indicators.py"]),
+    "indicators": ("analysis/metrics/indicators.py", [f"{MT}/test_indicators.py", f"{MT}/test_indicators_edges.py"]),
     "pace": ("analysis/metrics/pace.py", [f"{MT}/test_pace.py"]),
     "products": ("analysis/metrics/products.py", [f"{MT}/test_products.py"]),
     "outreach": ("analysis/metrics/outreach.py", [f"{MT}/test_outreach.py"]),
