@@ -7,7 +7,7 @@ import copy
 import pandas as pd
 import pytest
 
-from analysis.metrics.indicators import indicators
+from analysis.metrics.indicators import indicators, year_choices, years
 from analysis.metrics.scope import Filters
 from analysis.workbook.normalise import normalise
 from tests.analysis.workbook.raw_books import BASE
@@ -35,3 +35,20 @@ def test_a_known_code_with_a_blank_label_and_unit():
     assert pd.isna(vi["unit"]) and vi["target"] == 2.0 and vi["actual"] == 0 and vi["percent"] == 0.0
     en = _table([[2023, "SP_OCOP", "Tên riêng", 2, "sp"]], "en").loc["SP_OCOP"]
     assert en["label"] == "Products rated 3 stars or more" and en["unit"] == "sp"
+
+
+def _book_with(targets: list[list], outreach_dates: list) -> dict:
+    wb = copy.deepcopy(BASE)
+    wb["Chỉ tiêu"] = [["Năm", "Mã chỉ tiêu", "Chỉ tiêu"], *targets]
+    rows = wb["Tuyên truyền"]
+    wb["Tuyên truyền"] = [rows[0], *[[day, *rows[1][1:]] for day in outreach_dates]]
+    wb["Tập huấn"] = wb["Tập huấn"][:1]
+    wb["Sản phẩm"] = [r[:4] for r in wb["Sản phẩm"]]  # no dates that would add a year
+    wb["Hồ sơ"] = wb["Hồ sơ"][:1]
+    return wb
+
+
+def test_a_year_with_targets_only_is_offered_and_the_newest_with_targets_comes_first():
+    ds = normalise(_book_with([[2021, "SP_OCOP", 1], [2022, "SP_OCOP", 2]], ["15/03/2024"]))
+    assert years(ds) == [2024, 2022, 2021]
+    assert year_choices(ds) == [2022, 2024, 2021]

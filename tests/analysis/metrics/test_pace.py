@@ -107,3 +107,12 @@ def test_most_urgent_is_not_the_first_behind_row():
 def test_most_urgent_none_when_nothing_is_behind(table):
     assert most_urgent(with_pace(table, 2023, date(2023, 1, 1))) is None  # elapsed 1/365: all on track
     assert most_urgent(with_pace(table.iloc[0:0], 2023, AS_OF)) is None
+
+
+def test_with_pace_when_no_indicator_has_a_target():
+    rows = [{"code": "SP_OCOP", "label": "x", "target": None, "actual": 1, "percent": None, "unit": None,
+             "computed": True}]
+    paced = with_pace(pd.DataFrame(rows, columns=INDICATOR_COLUMNS), 2023, date(2023, 7, 1))
+    assert paced["target"].dtype == object  # every target blank: no float column to multiply
+    assert paced["expected"].isna().all() and paced["gap"].isna().all() and paced["pace"].isna().all()
+    assert paced["expected"].dtype == float and paced["gap"].dtype == float
