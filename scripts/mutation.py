@@ -36,7 +36,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "contract": ("analysis/workbook/contract.py", [f"{WB}/test_contract.py", f"{WB}/test_schema.py"]),
     "indicators": ("analysis/metrics/indicators.py", [f"{MT}/test_indicators.py", f"{MT}/test_indicators_edges.py"]),
     "pace": ("analysis/metrics/pace.py", [f"{MT}/test_pace.py"]),
-    "products": ("analysis/metrics/products.py", [f"{MT}/test_products.py"]),
+    "products": ("analysis/metrics/products.py", [f"{MT}/test_products.py", f"{MT}/test_products_edges.py"]),
     "outreach": ("analysis/metrics/outreach.py", [f"{MT}/test_outreach.py"]),
     "training": ("analysis/metrics/training.py", [f"{MT}/test_training.py"]),
 }
