@@ -37,7 +37,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "indicators": ("analysis/metrics/indicators.py", [f"{MT}/test_indicators.py", f"{MT}/test_indicators_edges.py"]),
     "pace": ("analysis/metrics/pace.py", [f"{MT}/test_pace.py"]),
     "products": ("analysis/metrics/products.py", [f"{MT}/test_products.py", f"{MT}/test_products_edges.py"]),
-    "outreach": ("analysis/metrics/outreach.py", [f"{MT}/test_outreach.py"]),
+    "outreach": ("analysis/metrics/outreach.py", [f"{MT}/test_outreach.py", f"{MT}/test_outreach_edges.py"]),
     "training": ("analysis/metrics/training.py", [f"{MT}/test_training.py"]),
 }
 # What the tests import besides analysis/ (never tests/conftest.py: it brings data_sources in).

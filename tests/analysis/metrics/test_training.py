@@ -81,3 +81,10 @@ def test_tasks_status_other_days(ds):
     # 2022: the undated task (row 6, MT) and row 7 (BDH, done)
     table = tasks_status(ds, 2022, date(2022, 12, 31))
     assert list(table["_row"]) == [6, 7] and not table["overdue"].any()
+
+
+def test_a_task_due_today_is_not_yet_overdue(ds):
+    # row 3 (Trạm Y tế, in progress) is due 30/06/2023: on the day it is not overdue, the day after it is
+    on_the_day = tasks_status(ds, 2023, date(2023, 6, 30)).set_index("_row")["overdue"]
+    day_after = tasks_status(ds, 2023, date(2023, 7, 1)).set_index("_row")["overdue"]
+    assert not on_the_day[3] and day_after[3]
