@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import threading
 import time
 
 import pytest
@@ -162,16 +163,39 @@ def test_the_overview_shows_the_demo_figures_in_chromium(container):
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (`make test` as root does it).", pytrace=False)
     year, cards = expected_cards()
     assert cards, "the demo workbook has targets"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+    def check() -> None:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                page = open_tab(browser.new_context(viewport=DESKTOP), container["base"], "/", DESKTOP)
+                page.screenshot(path=str(ds.ARTEFACTS / "overview.png"), full_page=True)
+                assert page_problems(page) == []
+                assert str(year) in page.locator('[data-testid="stMain"] h1').first.inner_text()
+                assert page.locator('[data-testid="stMetricValue"]').all_inner_texts() == cards
+            finally:
+                browser.close()
+
+    in_own_thread(check)
+
+
+def in_own_thread(check) -> None:
+    """Runs `check` in a thread of its own: in the whole suite, tests/browser's session-wide Playwright keeps
+    an asyncio loop in the main thread, and Playwright's sync API refuses to start inside a running loop."""
+    failure: list[BaseException] = []
+
+    def run() -> None:
         try:
-            page = open_tab(browser.new_context(viewport=DESKTOP), container["base"], "/", DESKTOP)
-            page.screenshot(path=str(ds.ARTEFACTS / "overview.png"), full_page=True)
-            assert page_problems(page) == []
-            assert str(year) in page.locator('[data-testid="stMain"] h1').first.inner_text()
-            assert page.locator('[data-testid="stMetricValue"]').all_inner_texts() == cards
-        finally:
-            browser.close()
+            check()
+        except BaseException as error:  # handed back to the test's own thread
+            failure.append(error)
+
+    thread = threading.Thread(target=run, name="docker-chromium")
+    thread.start()
+    thread.join(timeout=300)
+    assert not thread.is_alive(), "the Chromium check did not finish in 5 minutes"
+    if failure:
+        raise failure[0]
 
 
 def test_snapshots_and_the_store_go_to_their_volumes(container):
