@@ -31,6 +31,8 @@ from analysis.outputs.report_docx_parts import (
     bordered_table,
     closing_block,
     dotted_lines,
+    field_text,
+    figure,
     headers_and_footers,
     heading,
     heading_block,
@@ -50,14 +52,6 @@ _COMMITTEE = re.compile(r"^\s*(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b",
 
 def _t(key: str, lang: str, **params: Any) -> str:
     return strings.t(key, lang, **params)
-
-
-def _number(value: Any, lang: str) -> str:
-    return formatting.number(value, 2, lang)
-
-
-def _text(value: Any) -> str:
-    return BLANK if is_missing(value) or not str(value).strip() else str(value).strip()
 
 
 def _unit_word(unit: Any) -> str:
@@ -103,7 +97,7 @@ def parent_authority(report_to: Any, lang: str) -> str | None:
     """The governing authority line from Thông tin's report_to: its locality's committee ("Phòng Kinh tế thành
     phố Châu Đốc" -> "UBND THÀNH PHỐ CHÂU ĐỐC"), report_to itself when it is a committee, else None (left out:
     an office the ward reports to is not its governing authority)."""
-    text = unicodedata.normalize("NFC", _text(report_to))
+    text = unicodedata.normalize("NFC", field_text(report_to))
     if _COMMITTEE.match(text):
         return text.upper()
     found = _LOCALITY.search(text)
@@ -119,11 +113,11 @@ def place_name(ward: str) -> str:
 
 
 def unit_frame(ds: Dataset, year: int, today: date, lang: str) -> Frame:
-    ward = unicodedata.normalize("NFC", _text(ds.info.get("ward_name")))
+    ward = unicodedata.normalize("NFC", field_text(ds.info.get("ward_name")))
     place = place_name(ward)
-    subject = _t("docx.subject", lang, plan=_text(ds.info.get("plan_number")), year=year)
+    subject = _t("docx.subject", lang, plan=field_text(ds.info.get("plan_number")), year=year)
     return Frame(parent_authority(ds.info.get("report_to"), lang), committee(ward, lang).upper(), "BC-UBND", place,
-                 today, subject, _text(ds.info.get("report_to")), _t("docx.sign.on_behalf", lang),
+                 today, subject, field_text(ds.info.get("report_to")), _t("docx.sign.on_behalf", lang),
                  _t("docx.sign.title", lang), ds.source.is_sample, lang)
 
 
@@ -136,8 +130,8 @@ def _indicators(doc, ds: Dataset, year: int, today: date, lang: str) -> pd.DataF
     heading(doc, _t("docx.results.indicators", lang))
     rows = []
     for n, row in enumerate(table.itertuples(), start=1):
-        values = dict(label=row.label, unit=_unit_word(row.unit), target=_number(row.target, lang),
-                      actual=_number(row.actual, lang), percent=formatting.percent(row.percent, lang))
+        values = dict(label=row.label, unit=_unit_word(row.unit), target=figure(row.target, lang),
+                      actual=figure(row.actual, lang), percent=formatting.percent(row.percent, lang))
         if not row.computed:
             body(doc, _t("docx.indicator.not_computed", lang, **values))
             pace = _t("indicator.not_computed", lang)
@@ -147,7 +141,7 @@ def _indicators(doc, ds: Dataset, year: int, today: date, lang: str) -> pd.DataF
         else:
             body(doc, _t("docx.indicator.target", lang, pace=pace_word(row, elapsed, lang), **values))
             pace = _t(f"pace.{row.pace}", lang)
-        rows.append([str(n), row.label, _text(row.unit) if not is_missing(row.unit) else "", values["target"],
+        rows.append([str(n), row.label, field_text(row.unit) if not is_missing(row.unit) else "", values["target"],
                      values["actual"], values["percent"], pace])
     header = [_t("docx.col.number", lang), _t("report.col.indicator", lang), _t("report.col.unit", lang),
               _t("report.col.target", lang), _t("report.col.actual", lang), _t("report.col.percent", lang),
@@ -168,15 +162,15 @@ def _products(doc, ds: Dataset, year: int, today: date, figures: dict[str, Any],
         body(doc, _t("docx.products.none", lang))
         return table
     counts = table["stage"].value_counts()
-    stages = ", ".join(f"{_number(counts[s], lang)} {_stage_name(s, lang).lower()}" for s in c.STAGES if s in counts)
-    body(doc, _t("docx.products.pipeline", lang, total=_number(len(table), lang), stages=stages))
+    stages = ", ".join(f"{figure(counts[s], lang)} {_stage_name(s, lang).lower()}" for s in c.STAGES if s in counts)
+    body(doc, _t("docx.products.pipeline", lang, total=figure(len(table), lang), stages=stages))
     active = table[table["stage"] != c.DROPPED_OUT]
-    body(doc, _t("docx.products.year", lang, year=year, certified=_number(figures.get("SP_OCOP"), lang),
-                 submitted=_number(figures.get("HO_SO_NOP"), lang), ready=_number((active["gate"] == 1).sum(), lang),
-                 total=_number(len(active), lang)))
+    body(doc, _t("docx.products.year", lang, year=year, certified=figure(figures.get("SP_OCOP"), lang),
+                 submitted=figure(figures.get("HO_SO_NOP"), lang), ready=figure((active["gate"] == 1).sum(), lang),
+                 total=figure(len(active), lang)))
     status = table["expiry_status"].value_counts()
     body(doc, _t("docx.products.certificates", lang, day=formatting.day(today),
-                 **{k: _number(status.get(k, 0), lang) for k in ("valid", "expiring", "expired")}))
+                 **{k: figure(status.get(k, 0), lang) for k in ("valid", "expiring", "expired")}))
     return table
 
 
@@ -187,8 +181,8 @@ def _outreach(doc, ds: Dataset, year: int, lang: str) -> None:
         body(doc, _t("docx.outreach.none", lang))
         return
     reach = coverage(ds, Filters(year))
-    body(doc, _t("docx.outreach.total", lang, sessions=_number(len(rows), lang),
-                 people=_number(rows["attendees"].fillna(0).sum(), lang),
+    body(doc, _t("docx.outreach.total", lang, sessions=figure(len(rows), lang),
+                 people=figure(rows["attendees"].fillna(0).sum(), lang),
                  areas=f"{reach['areas_reached']}/{reach['areas_total']}",
                  area_share=formatting.percent(reach["area_share"], lang),
                  producers=f"{reach['producers_reached']}/{reach['producers_total']}",
@@ -196,14 +190,14 @@ def _outreach(doc, ds: Dataset, year: int, lang: str) -> None:
     channels = counts_by(rows, "channel")
     if len(channels):
         body(doc, _t("docx.outreach.channels", lang, channels="; ".join(
-            f"{r.value} {_number(r.activities, lang)}" for r in channels.itertuples())))
+            f"{r.value} {figure(r.activities, lang)}" for r in channels.itertuples())))
 
 
 def _training_and_tasks(doc, ds: Dataset, year: int, today: date, lang: str) -> pd.DataFrame:
     heading(doc, _t("docx.results.training", lang))
     training = training_in_year(ds, year)
-    body(doc, _t("docx.training.total", lang, count=_number(len(training), lang),
-                 courses=_number(len(attendance_by(training, "course")), lang)))
+    body(doc, _t("docx.training.total", lang, count=figure(len(training), lang),
+                 courses=figure(len(attendance_by(training, "course")), lang)))
     untrained = units_without_training(ds, year)
     body(doc, _t("docx.training.untrained", lang, n=len(untrained), units="; ".join(untrained)) if untrained
          else _t("docx.training.all_trained", lang))
@@ -235,15 +229,15 @@ def _problems(doc, ds: Dataset, year: int, today: date, table: pd.DataFrame, pro
         body(doc, _t("docx.problems.no_overdue", lang))
     else:
         body(doc, _t("docx.problems.overdue", lang, n=len(overdue)))
-        listed(doc, [_t("docx.problems.overdue_item", lang, task=_text(r.task), unit=_text(r.unit),
+        listed(doc, [_t("docx.problems.overdue_item", lang, task=field_text(r.task), unit=field_text(r.unit),
                          due=formatting.day(r.due_on)) for r in overdue.itertuples()], lang)
     due = certificates_due(products) if len(products) else products
     if due.empty:
         body(doc, _t("docx.problems.no_certificates", lang))
     else:
         body(doc, _t("docx.problems.certificates", lang, n=len(due)))
-        listed(doc, [_t(f"docx.problems.{r.expiry_status}_item", lang, product=_text(r.name),
-                         producer=_text(r.producer_name), day=formatting.day(r.expires_on))
+        listed(doc, [_t(f"docx.problems.{r.expiry_status}_item", lang, product=field_text(r.name),
+                         producer=field_text(r.producer_name), day=formatting.day(r.expires_on))
                       for r in due.itertuples()], lang)
     issues = ds.issues[ds.issues["severity"].isin((ERROR, WARNING))]
     if issues.empty:
@@ -262,8 +256,8 @@ def build_report_docx(ds: Dataset, year: int, today: date, lang: str = strings.D
     doc = new_document(frame.subject, lang)
     headers_and_footers(doc, frame)
     heading_block(doc, frame)
-    issuer = committee(unicodedata.normalize("NFC", _text(ds.info.get("ward_name"))), lang)
-    plan = _text(ds.info.get("plan_number"))
+    issuer = committee(unicodedata.normalize("NFC", field_text(ds.info.get("ward_name"))), lang)
+    plan = field_text(ds.info.get("plan_number"))
     body(doc, _t("docx.intro", lang, plan=plan, year=year, issuer=issuer, day=formatting.day(today)))
     heading(doc, _t("docx.section.results", lang))
     table = _indicators(doc, ds, year, today, lang)

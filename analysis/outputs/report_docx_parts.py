@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -30,9 +31,10 @@ from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from analysis.i18n import strings
+from analysis.i18n import formatting, strings
 from analysis.outputs.exports import xml_text
 from analysis.outputs.report_layout import FONT, visual
+from analysis.workbook.values import is_missing
 
 BODY_PT, HEADING_PT, TABLE_PT, SMALL_PT = 14, 13, 12, 11
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
@@ -44,6 +46,16 @@ CELL_PAD_MM = 1.9  # Word's default left and right cell margins (0.19 cm); the h
 INDENT_MM = 12.7  # first-line indent of body paragraphs (Decree 30: 1 to 1.27 cm)
 SAMPLE_RED = RGBColor(0xC0, 0x00, 0x00)
 BLANK = "…"
+
+
+def figure(value: Any, lang: str) -> str:
+    """A figure in the report's words: Vietnamese digits, at most two decimals."""
+    return formatting.number(value, 2, lang)
+
+
+def field_text(value: Any) -> str:
+    """A value from the sheet, trimmed; the officer's blank ("…") when there is none."""
+    return BLANK if is_missing(value) or not str(value).strip() else str(value).strip()
 
 
 @dataclass(frozen=True)
@@ -362,6 +374,7 @@ def bordered_table(doc: DocxDocument, title: str, header: list[str], rows: list[
     return table
 
 
-__all__ = ["BLANK", "BODY_PT", "Frame", "MARGINS_MM", "TEXT_MM", "body", "bordered_table", "clean", "closing_block",
+__all__ = ["BLANK", "BODY_PT", "field_text", "figure",
+           "Frame", "MARGINS_MM", "TEXT_MM", "body", "bordered_table", "clean", "closing_block",
            "dotted_lines", "heading", "heading_block", "headers_and_footers", "new_document", "paragraph",
            "place_date", "run"]

@@ -20,6 +20,8 @@ from analysis.outputs.report_docx_parts import (
     body,
     bordered_table,
     closing_block,
+    field_text,
+    figure,
     headers_and_footers,
     heading,
     heading_block,
@@ -31,14 +33,6 @@ from analysis.workbook.values import is_missing
 
 def _t(key: str, lang: str, **params: Any) -> str:
     return strings.t(key, lang, **params)
-
-
-def _number(value: Any, lang: str) -> str:
-    return formatting.number(value, 2, lang)
-
-
-def _text(value: Any) -> str:
-    return BLANK if is_missing(value) or not str(value).strip() else str(value).strip()
 
 
 def _local(moment: Any) -> str:
@@ -54,8 +48,8 @@ def _province_results(doc, units: pd.DataFrame, indicators_: pd.DataFrame, year:
     heading(doc, _t("docx.province.results.indicators", lang))
     rows = []
     for n, row in enumerate(totals.itertuples(), start=1):
-        values = dict(label=row.label, units=row.units_with_target, target=_number(row.target, lang),
-                      actual=_number(row.actual, lang), percent=formatting.percent(row.percent, lang))
+        values = dict(label=row.label, units=row.units_with_target, target=figure(row.target, lang),
+                      actual=figure(row.actual, lang), percent=formatting.percent(row.percent, lang))
         if is_missing(row.pace):
             body(doc, _t("docx.province.indicator.no_target", lang, **values))
             pace = _t("indicator.no_target", lang)
@@ -73,7 +67,7 @@ def _province_results(doc, units: pd.DataFrame, indicators_: pd.DataFrame, year:
     ranked = pm.ranking(pm.unit_indicators(indicators_, units, year), units)
     ranked = ranked[ranked["with_target"] > 0].head(3)
     body(doc, _t("docx.province.top", lang, units="; ".join(
-        _t("docx.province.top_item", lang, name=_text(r.name), on_track=r.on_track, total=r.with_target)
+        _t("docx.province.top_item", lang, name=field_text(r.name), on_track=r.on_track, total=r.with_target)
         for r in ranked.itertuples())) if len(ranked) else _t("docx.province.no_ranking", lang))
     return totals
 
@@ -93,7 +87,7 @@ def _province_problems(doc, units: pd.DataFrame, indicators_: pd.DataFrame, year
         body(doc, _t("docx.province.none_behind", lang))
     else:
         body(doc, _t("docx.province.behind", lang, n=len(behind)))
-        listed(doc, [_t("docx.province.behind_item", lang, name=_text(r.name), count=r.behind, which="; ".join(
+        listed(doc, [_t("docx.province.behind_item", lang, name=field_text(r.name), count=r.behind, which="; ".join(
             f"{labels.get(code, code)} {formatting.percent(percent.get((r.unit_code, code)), lang)}"
             for code in r.codes)) for r in behind.itertuples()], lang)
     stale = pm.not_current(units)
@@ -101,15 +95,15 @@ def _province_problems(doc, units: pd.DataFrame, indicators_: pd.DataFrame, year
         body(doc, _t("docx.province.all_current", lang))
         return
     body(doc, _t("docx.province.not_current", lang, n=len(stale)))
-    listed(doc, [_t("docx.province.not_current_item", lang, name=_text(r.name),
+    listed(doc, [_t("docx.province.not_current_item", lang, name=field_text(r.name),
                      status=_t(f"province_report.status.{r.status}", lang), since=_local(r.failing_since),
-                     reason=_text(pm.unit_reason(None if is_missing(r.reason_code) else r.reason_code,
+                     reason=field_text(pm.unit_reason(None if is_missing(r.reason_code) else r.reason_code,
                                                  r.reason_params, lang)))
                   for r in stale.itertuples()], lang)
 
 
 def province_frame(year: int, today: date, lang: str, province: str | None, sample: bool) -> Frame:
-    name = _text(province)
+    name = field_text(province)
     return Frame(_t("docx.province.parent", lang, province=name).upper(), _t("docx.province.issuer", lang),
                  "BC-" + BLANK, name, today, _t("docx.province.subject", lang, year=year),
                  _t("docx.province.recipient", lang), None, _t("docx.province.sign", lang), sample, lang)
